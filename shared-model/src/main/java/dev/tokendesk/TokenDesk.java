@@ -1,0 +1,143 @@
+package dev.tokendesk;
+
+import dev.tokendesk.auth.Authenticator;
+import dev.tokendesk.config.KeyFiles;
+import dev.tokendesk.config.TokenDeskConfig;
+import dev.tokendesk.db.Database;
+import dev.tokendesk.db.Entities;
+import dev.tokendesk.event.ChangeEvents;
+import dev.tokendesk.jwt.JwtService;
+import dev.tokendesk.role.RoleService;
+import dev.tokendesk.token.LastUsedRecorder;
+import dev.tokendesk.token.TokenFormat;
+import dev.tokendesk.token.TokenHasher;
+import dev.tokendesk.token.TokenService;
+import dev.tokendesk.user.PasswordHasher;
+import dev.tokendesk.user.UserService;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One TokenDesk installation opened by this process: the database and every service, wired with
+ * constructors. The API server and the console both take their services from here.
+ *
+ * <p>Thread-safe. {@link #close()} flushes pending last-used times and closes the pool.
+ */
+public final class TokenDesk implements AutoCloseable {
+
+    /** Variable that supplies the token HMAC key (base64) instead of the key file, for several instances. */
+    public static final String TOKEN_KEY_VARIABLE = "TOKENDESK_TOKEN_KEY";
+    /** Variable that supplies the JWT signing secret (base64) instead of the key file. */
+    public static final String JWT_SECRET_VARIABLE = "TOKENDESK_JWT_SECRET";
+
+    private static final Logger LOG = LoggerFactory.getLogger(TokenDesk.class);
+    private static final Duration LAST_USED_WINDOW = Duration.ofMinutes(1);
+    private static final long LAST_USED_FLUSH_SECONDS = 5;
+
+    private final TokenDeskConfig config;
+    private final Clock clock;
+    private final Database database;
+    private final ChangeEvents events;
+    private final RoleService roles;
+    private final UserService users;
+    private final TokenService tokens;
+    private final JwtService jwt;
+    private final Authenticator authenticator;
+    private final LastUsedRecorder lastUsed;
+    private final ScheduledExecutorService background;
+
+    private TokenDesk(TokenDeskConfig config, Clock clock, Map<String, String> env) {
+        this.config = config;
+        this.clock = clock;
+        Consumer<RuntimeException> logFailure = e -> LOG.error("Background task failed", e);
+
+        byte[] tokenKey = KeyFiles.loadOrCreate(config.dataDir().resolve("keys").resolve("token-hmac.key"), TOKEN_KEY_VARIABLE, env);
+        byte[] jwtSecret = KeyFiles.loadOrCreate(config.dataDir().resolve("keys").resolve("jwt-secret.key"), JWT_SECRET_VARIABLE, env);
+
+        this.database = Database.open(config, Entities.ALL);
+        this.events = new ChangeEvents(logFailure);
+        this.roles = new RoleService(database, events);
+        this.users = new UserService(database, events, new PasswordHasher(), clock);
+        this.tokens = new TokenService(database, events, new TokenFormat(new SecureRandom()), new TokenHasher(tokenKey), clock);
+        this.jwt = new JwtService(jwtSecret, clock, config.jwtLifetime());
+        this.authenticator = new Authenticator(tokens, jwt, users, roles);
+        this.lastUsed = new LastUsedRecorder(tokens, clock, LAST_USED_WINDOW, logFailure);
+
+        this.background = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "tokendesk-background");
+            thread.setDaemon(true);
+            return thread;
+        });
+        background.scheduleWithFixedDelay(lastUsed::flush, LAST_USED_FLUSH_SECONDS, LAST_USED_FLUSH_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Opens the installation described by {@code config}, creating the data directory, key files
+     * and schema on first use.
+     *
+     * @throws dev.tokendesk.db.DatabaseUnavailableException when the database cannot be opened
+     */
+    public static TokenDesk open(TokenDeskConfig config) {
+        return open(config, Clock.systemUTC(), System.getenv());
+    }
+
+    /** Opens the installation with a given clock and environment, for tests and embedding. */
+    public static TokenDesk open(TokenDeskConfig config, Clock clock, Map<String, String> env) {
+        return new TokenDesk(config, clock, env);
+    }
+
+    public TokenDeskConfig config() {
+        return config;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public ChangeEvents events() {
+        return events;
+    }
+
+    public RoleService roles() {
+        return roles;
+    }
+
+    public UserService users() {
+        return users;
+    }
+
+    public TokenService tokens() {
+        return tokens;
+    }
+
+    public JwtService jwt() {
+        return jwt;
+    }
+
+    public Authenticator authenticator() {
+        return authenticator;
+    }
+
+    public LastUsedRecorder lastUsed() {
+        return lastUsed;
+    }
+
+    @Override
+    public void close() {
+        background.shutdownNow();
+        lastUsed.flush();
+        database.close();
+    }
+}

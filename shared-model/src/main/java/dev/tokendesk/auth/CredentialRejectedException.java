@@ -1,0 +1,46 @@
+package dev.tokendesk.auth;
+
+import dev.tokendesk.TokenDeskException;
+
+/**
+ * A presented API token or JWT is not accepted. The HTTP layer answers 401 and never falls back
+ * to the Public role. The message names the reason and never the credential.
+ */
+public class CredentialRejectedException extends TokenDeskException {
+
+    /** Why a credential was rejected; also the key under which failures are counted. */
+    public enum Reason {
+        MALFORMED_TOKEN("Invalid API token: it does not have the tdk_ format or its checksum does not match"),
+        UNKNOWN_TOKEN("Invalid API token"),
+        REVOKED_TOKEN("The API token has been revoked"),
+        EXPIRED_TOKEN("The API token has expired"),
+        INVALID_JWT("Invalid JWT"),
+        EXPIRED_JWT("The JWT has expired"),
+        OUTDATED_JWT("The JWT is no longer valid: the user's password changed or they were signed out"),
+        USER_NOT_FOUND("The user of this credential no longer exists"),
+        USER_BLOCKED("The user of this credential is blocked"),
+        EMPTY_CREDENTIAL("The Authorization header has no credential"),
+        UNSUPPORTED_SCHEME("The Authorization header must use the Bearer scheme");
+
+        private final String message;
+
+        Reason(String message) {
+            this.message = message;
+        }
+
+        public String message() {
+            return message;
+        }
+    }
+
+    private final Reason reason;
+
+    public CredentialRejectedException(Reason reason) {
+        super(reason.message);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}

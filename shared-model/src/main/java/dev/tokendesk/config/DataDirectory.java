@@ -1,0 +1,41 @@
+package dev.tokendesk.config;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/** Finds the per-user default data directory of the operating system in use. */
+public final class DataDirectory {
+
+    private DataDirectory() {
+    }
+
+    /**
+     * Returns the default data directory: {@code $XDG_DATA_HOME/tokendesk} (or
+     * {@code ~/.local/share/tokendesk}) on Linux, {@code ~/Library/Application Support/TokenDesk}
+     * on macOS and {@code %APPDATA%\TokenDesk} on Windows.
+     */
+    public static Path defaultLocation(Map<String, String> env, String osName, Path userHome) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.contains("win")) {
+            String appData = env.get("APPDATA");
+            Path base = isBlank(appData) ? userHome.resolve("AppData").resolve("Roaming") : Path.of(appData);
+            return base.resolve("TokenDesk");
+        }
+        if (os.contains("mac")) {
+            return userHome.resolve("Library").resolve("Application Support").resolve("TokenDesk");
+        }
+        String xdgDataHome = env.get("XDG_DATA_HOME");
+        Path base = isBlank(xdgDataHome) ? userHome.resolve(".local").resolve("share") : Path.of(xdgDataHome);
+        return base.resolve("tokendesk");
+    }
+
+    /** Returns the default data directory of the running JVM's user. */
+    public static Path defaultLocation() {
+        return defaultLocation(System.getenv(), System.getProperty("os.name", ""), Path.of(System.getProperty("user.home")));
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,143 @@
+package dev.tokendesk.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import dev.tokendesk.config.TokenDeskConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.jpa.HibernatePersistenceConfiguration;
+import org.hibernate.tool.schema.Action;
+
+/**
+ * The process's one connection pool, with the schema migrated by Flyway and validated by
+ * Hibernate.
+ *
+ * <p>Thread-safe. Every call of {@link #inTransaction} runs in its own session and transaction,
+ * so callers never share a {@link Session} between threads.
+ */
+public final class Database implements AutoCloseable {
+
+    /** File name, without H2's {@code .mv.db} suffix, of the embedded database in the data directory. */
+    public static final String H2_FILE_NAME = "tokendesk";
+
+    private final HikariDataSource dataSource;
+    private final SessionFactory sessionFactory;
+    private final boolean postgres;
+
+    private Database(HikariDataSource dataSource, SessionFactory sessionFactory, boolean postgres) {
+        this.dataSource = dataSource;
+        this.sessionFactory = sessionFactory;
+        this.postgres = postgres;
+    }
+
+    /**
+     * Opens the database named by {@code config}, migrates it to the newest schema and checks that
+     * the entities match it.
+     *
+     * @throws DatabaseUnavailableException when the database cannot be opened, for example because
+     *     another program holds the H2 file; the message names the data directory or URL
+     */
+    public static Database open(TokenDeskConfig config, List<Class<?>> entityClasses) {
+        String url = jdbcUrl(config);
+        String where = config.usesEmbeddedDatabase() ? "data directory " + config.dataDir() : "database " + url;
+        HikariDataSource dataSource = openPool(config, url, where);
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+            SessionFactory sessionFactory = new HibernatePersistenceConfiguration("tokendesk")
+                    .managedClasses(entityClasses)
+                    .property(AvailableSettings.DATASOURCE, dataSource)
+                    .property(AvailableSettings.JDBC_TIME_ZONE, "UTC")
+                    .property(AvailableSettings.HBM2DDL_AUTO, "validate")
+                    .schemaToolingAction(Action.VALIDATE)
+                    .createEntityManagerFactory();
+            return new Database(dataSource, sessionFactory, url.startsWith("jdbc:postgresql:"));
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw new DatabaseUnavailableException("Cannot prepare the " + where + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Returns the JDBC URL for {@code config}: its own URL, or the H2 file in the data directory. */
+    public static String jdbcUrl(TokenDeskConfig config) {
+        if (!config.usesEmbeddedDatabase()) {
+            return config.dbUrl();
+        }
+        Path file = config.dataDir().resolve(H2_FILE_NAME).toAbsolutePath();
+        // AUTO_SERVER lets a second process (the CLI while the console runs) open the same file
+        // through a TCP server that the first process starts on loopback.
+        return "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE";
+    }
+
+    private static HikariDataSource openPool(TokenDeskConfig config, String url, String where) {
+        if (config.usesEmbeddedDatabase()) {
+            createDataDirectory(config.dataDir());
+            if (System.getProperty("h2.bindAddress") == null) {
+                System.setProperty("h2.bindAddress", "127.0.0.1");
+            }
+        }
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(url);
+        hikari.setUsername(config.usesEmbeddedDatabase() ? "sa" : config.dbUser());
+        hikari.setPassword(config.usesEmbeddedDatabase() ? "" : config.dbPassword());
+        hikari.setMaximumPoolSize(10);
+        hikari.setPoolName("tokendesk");
+        hikari.setAutoCommit(false);
+        try {
+            return new HikariDataSource(hikari);
+        } catch (HikariPool.PoolInitializationException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new DatabaseUnavailableException("Cannot open the " + where + ": " + cause.getMessage()
+                    + ". If another TokenDesk process uses it, wait for it to stop or point this one at another --data-dir.", e);
+        }
+    }
+
+    private static void createDataDirectory(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new DatabaseUnavailableException("Cannot create the data directory " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs {@code work} in a new transaction, commits, and returns its result; rolls back if it throws. */
+    public <T> T inTransaction(Function<Session, T> work) {
+        return sessionFactory.fromTransaction(work);
+    }
+
+    /** Runs {@code work} in a new transaction and commits; rolls back if it throws. */
+    public void run(Consumer<Session> work) {
+        sessionFactory.inTransaction(work);
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public SessionFactory sessionFactory() {
+        return sessionFactory;
+    }
+
+    public boolean isPostgres() {
+        return postgres;
+    }
+
+    @Override
+    public void close() {
+        sessionFactory.close();
+        dataSource.close();
+    }
+}

@@ -1,0 +1,18 @@
+package dev.tokendesk.db;
+
+import dev.tokendesk.role.Role;
+import dev.tokendesk.token.ApiToken;
+import dev.tokendesk.user.User;
+import java.util.List;
+
+/** Every entity class that Hibernate maps; the schema validation at start covers each of them. */
+public final class Entities {
+
+    public static final List<Class<?>> ALL = List.of(
+            Role.class,
+            User.class,
+            ApiToken.class);
+
+    private Entities() {
+    }
+}

@@ -1,0 +1,155 @@
+package dev.tokendesk.role;
+
+import dev.tokendesk.ConflictException;
+import dev.tokendesk.NotFoundException;
+import dev.tokendesk.ValidationException;
+import dev.tokendesk.db.Database;
+import dev.tokendesk.event.ChangeEvent;
+import dev.tokendesk.event.ChangeEvents;
+import dev.tokendesk.user.Identifiers;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.hibernate.Session;
+
+/**
+ * Creates roles and changes what they grant. Thread-safe; each method runs in its own transaction
+ * and publishes a {@link ChangeEvent.Kind#ROLE} event after it commits.
+ */
+public final class RoleService {
+
+    private final Database database;
+    private final ChangeEvents events;
+
+    public RoleService(Database database, ChangeEvents events) {
+        this.database = database;
+        this.events = events;
+    }
+
+    public List<RoleView> list() {
+        return database.inTransaction(session -> session
+                .createSelectionQuery("from Role order by id", Role.class)
+                .getResultList()
+                .stream()
+                .map(Role::toView)
+                .toList());
+    }
+
+    /**
+     * Finds a role by name, ignoring case.
+     *
+     * @throws NotFoundException when no role has that name
+     */
+    public RoleView findByName(String name) {
+        return database.inTransaction(session -> requireByName(session, name).toView());
+    }
+
+    public RoleView publicRole() {
+        return findByType(RoleType.PUBLIC);
+    }
+
+    public RoleView authenticatedRole() {
+        return findByType(RoleType.AUTHENTICATED);
+    }
+
+    /** Returns what the role with {@code roleId} grants, or an empty set when it does not exist. */
+    public PermissionSet permissionsOf(long roleId) {
+        return database.inTransaction(session -> {
+            Role role = session.find(Role.class, roleId);
+            return role == null ? PermissionSet.empty() : role.permissions();
+        });
+    }
+
+    /**
+     * Creates a custom role.
+     *
+     * @throws ValidationException when the name is blank or longer than 100 characters
+     * @throws ConflictException when a role with that name exists
+     */
+    public RoleView create(String name, String description) {
+        String cleanName = validName(name);
+        RoleView created = database.inTransaction(session -> {
+            String key = Identifiers.key(cleanName);
+            if (findByKey(session, key) != null) {
+                throw new ConflictException("name", cleanName, "A role named '" + cleanName + "' already exists");
+            }
+            Role role = new Role(cleanName, key, RoleType.CUSTOM, description == null ? null : description.strip());
+            session.persist(role);
+            return role.toView();
+        });
+        events.publish(ChangeEvent.Kind.ROLE, created.id());
+        return created;
+    }
+
+    /** Adds {@code permissions} to the role named {@code roleName}, keeping what it already grants. */
+    public RoleView grant(String roleName, Set<Permission> permissions) {
+        return update(roleName, current -> {
+            Set<Permission> next = new HashSet<>(current.asSet());
+            next.addAll(permissions);
+            return next;
+        });
+    }
+
+    /** Removes {@code permissions} from the role named {@code roleName}. */
+    public RoleView revoke(String roleName, Set<Permission> permissions) {
+        return update(roleName, current -> {
+            Set<Permission> next = new HashSet<>(current.asSet());
+            next.removeAll(permissions);
+            return next;
+        });
+    }
+
+    /** Replaces everything the role named {@code roleName} grants with {@code permissions}. */
+    public RoleView setPermissions(String roleName, Set<Permission> permissions) {
+        return update(roleName, current -> permissions);
+    }
+
+    private RoleView update(String roleName, Function<PermissionSet, Set<Permission>> change) {
+        RoleView updated = database.inTransaction(session -> {
+            Role role = requireByName(session, roleName);
+            role.setPermissions(change.apply(role.permissions()));
+            return role.toView();
+        });
+        events.publish(ChangeEvent.Kind.ROLE, updated.id());
+        return updated;
+    }
+
+    private RoleView findByType(RoleType type) {
+        return database.inTransaction(session -> session
+                .createSelectionQuery("from Role where type = :type", Role.class)
+                .setParameter("type", type.dbValue())
+                .getSingleResult()
+                .toView());
+    }
+
+    static Role requireByName(Session session, String name) {
+        Role role = findByKey(session, Identifiers.key(name));
+        if (role == null) {
+            throw new NotFoundException("Role", name);
+        }
+        return role;
+    }
+
+    /** Finds a role entity by name inside the caller's session, or throws {@link NotFoundException}. */
+    public static Role findEntityByName(Session session, String name) {
+        return requireByName(session, name);
+    }
+
+    private static Role findByKey(Session session, String key) {
+        return session.createSelectionQuery("from Role where nameKey = :key", Role.class)
+                .setParameter("key", key)
+                .getSingleResultOrNull();
+    }
+
+    private static String validName(String name) {
+        if (name == null || name.isBlank()) {
+            throw ValidationException.of("name", "Role name is missing");
+        }
+        String clean = Identifiers.normalize(name);
+        if (clean.length() > 100) {
+            throw ValidationException.of("name", "Role name is longer than 100 characters");
+        }
+        return clean;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.tokendesk.token;
+
+import dev.tokendesk.role.PermissionSet;
+import java.time.Instant;
+
+/**
+ * Detached, immutable description of a token for lists and audits; it carries the hint, never
+ * the token.
+ *
+ * @param hint display form such as {@code tdk_…abcd}
+ * @param expiresAt end of validity, or {@code null} for a token that never expires
+ * @param status status at the time the view was made
+ */
+public record TokenView(
+        long id,
+        String name,
+        String description,
+        long ownerId,
+        String ownerUsername,
+        String hint,
+        TokenScope scope,
+        PermissionSet customPermissions,
+        Instant createdAt,
+        Instant expiresAt,
+        Instant revokedAt,
+        Instant lastUsedAt,
+        String lastUsedIp,
+        TokenStatus status) {
+}

@@ -1,0 +1,252 @@
+package dev.tokendesk.user;
+
+import dev.tokendesk.ConflictException;
+import dev.tokendesk.NotFoundException;
+import dev.tokendesk.ValidationException;
+import dev.tokendesk.ValidationException.FieldError;
+import dev.tokendesk.db.Database;
+import dev.tokendesk.db.DocumentIds;
+import dev.tokendesk.event.ChangeEvent;
+import dev.tokendesk.event.ChangeEvents;
+import dev.tokendesk.role.Role;
+import dev.tokendesk.role.RoleService;
+import dev.tokendesk.role.RoleType;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.hibernate.Session;
+
+/**
+ * Creates, finds and changes users, and checks passwords at login.
+ *
+ * <p>Thread-safe. Each method runs in its own transaction and publishes a
+ * {@link ChangeEvent.Kind#USER} event after it commits, so cached credentials of that user are
+ * dropped before the next request.
+ */
+public final class UserService {
+
+    public static final int MIN_PASSWORD_LENGTH = 8;
+    public static final int MAX_PASSWORD_LENGTH = 256;
+
+    private static final Pattern EMAIL = Pattern.compile("^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$");
+
+    private final Database database;
+    private final ChangeEvents events;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+
+    public UserService(Database database, ChangeEvents events, PasswordHasher hasher, Clock clock) {
+        this.database = database;
+        this.events = events;
+        this.hasher = hasher;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates a user with a hashed password.
+     *
+     * @throws ValidationException listing every invalid field
+     * @throws ConflictException when the user name or email is taken
+     * @throws NotFoundException when the role does not exist
+     */
+    public UserView create(NewUser request) {
+        List<FieldError> errors = new ArrayList<>();
+        String username = validUsername(request.username(), errors);
+        String email = validEmail(request.email(), errors);
+        validPassword(request.password(), "password", errors);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors.size() == 1 ? errors.get(0).message() : errors.size() + " errors in the user", errors);
+        }
+
+        String passwordHash = hasher.hash(request.password());
+        UserView created = database.inTransaction(session -> {
+            requireFree(session, "username", username, Identifiers.key(username));
+            requireFree(session, "email", email, Identifiers.key(email));
+            Role role = request.roleName() == null || request.roleName().isBlank()
+                    ? defaultRole(session)
+                    : RoleService.findEntityByName(session, request.roleName());
+            if (role.getType() == RoleType.PUBLIC) {
+                throw ValidationException.of("role", "Users cannot have the Public role: it is for callers without a credential");
+            }
+            User user = new User(DocumentIds.next(), username, email, passwordHash, role, clock.instant());
+            session.persist(user);
+            return user.toView();
+        });
+        events.publish(ChangeEvent.Kind.USER, created.id());
+        return created;
+    }
+
+    public List<UserView> list() {
+        return database.inTransaction(session -> session
+                .createSelectionQuery("from User order by id", User.class)
+                .getResultList()
+                .stream()
+                .map(User::toView)
+                .toList());
+    }
+
+    /** Returns the user with {@code id}, if there is one. */
+    public Optional<UserView> find(long id) {
+        return database.inTransaction(session -> Optional.ofNullable(session.find(User.class, id)).map(User::toView));
+    }
+
+    /**
+     * Finds a user by user name or email, ignoring case and surrounding whitespace.
+     *
+     * @throws NotFoundException when no user matches
+     */
+    public UserView findByIdentifier(String identifier) {
+        return database.inTransaction(session -> findEntity(session, identifier)
+                .map(User::toView)
+                .orElseThrow(() -> new NotFoundException("User", identifier)));
+    }
+
+    /**
+     * Checks a login. An unknown identifier costs as much time as a wrong password.
+     *
+     * @throws LoginRejectedException when the identifier or password is wrong, or the user is blocked
+     */
+    public UserView login(String identifier, String password) {
+        Optional<LoginCandidate> candidate = database.inTransaction(session -> findEntity(session, identifier)
+                .map(user -> new LoginCandidate(user.toView(), user.getPasswordHash())));
+        if (candidate.isEmpty()) {
+            hasher.verifyDecoy(password);
+            throw new LoginRejectedException(LoginRejectedException.Reason.INVALID);
+        }
+        if (!hasher.verify(password, candidate.get().passwordHash())) {
+            throw new LoginRejectedException(LoginRejectedException.Reason.INVALID);
+        }
+        if (candidate.get().user().blocked()) {
+            throw new LoginRejectedException(LoginRejectedException.Reason.BLOCKED);
+        }
+        return candidate.get().user();
+    }
+
+    /** Blocks or unblocks a user; blocking invalidates every JWT issued before. */
+    public UserView setBlocked(long userId, boolean blocked) {
+        return change(userId, user -> user.setBlocked(blocked, clock.instant()));
+    }
+
+    /** Sets a new password and invalidates every JWT issued before. API tokens stay valid. */
+    public UserView changePassword(long userId, String newPassword) {
+        List<FieldError> errors = new ArrayList<>();
+        validPassword(newPassword, "password", errors);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors.get(0));
+        }
+        String passwordHash = hasher.hash(newPassword);
+        return change(userId, user -> user.setPasswordHash(passwordHash, clock.instant()));
+    }
+
+    /** Invalidates every JWT of the user without changing anything else. */
+    public UserView signOutEverywhere(long userId) {
+        return change(userId, user -> user.bumpCredentialVersion(clock.instant()));
+    }
+
+    /** Gives the user another role; the change applies to their tokens on the next request. */
+    public UserView changeRole(long userId, String roleName) {
+        return database.inTransaction(session -> {
+            Role role = RoleService.findEntityByName(session, roleName);
+            if (role.getType() == RoleType.PUBLIC) {
+                throw ValidationException.of("role", "Users cannot have the Public role: it is for callers without a credential");
+            }
+            User user = requireEntity(session, userId);
+            user.setRole(role, clock.instant());
+            return user.toView();
+        });
+    }
+
+    /** Deletes a user and, through the foreign key, all of their API tokens. */
+    public void delete(long userId) {
+        database.run(session -> session.remove(requireEntity(session, userId)));
+        events.publish(ChangeEvent.Kind.USER, userId);
+        events.publish(ChangeEvent.Kind.TOKEN, null);
+    }
+
+    private UserView change(long userId, java.util.function.Consumer<User> change) {
+        UserView changed = database.inTransaction(session -> {
+            User user = requireEntity(session, userId);
+            change.accept(user);
+            return user.toView();
+        });
+        events.publish(ChangeEvent.Kind.USER, userId);
+        return changed;
+    }
+
+    private static User requireEntity(Session session, long userId) {
+        User user = session.find(User.class, userId);
+        if (user == null) {
+            throw new NotFoundException("User", userId);
+        }
+        return user;
+    }
+
+    static Optional<User> findEntity(Session session, String identifier) {
+        if (identifier == null || identifier.isBlank()) {
+            return Optional.empty();
+        }
+        String key = Identifiers.key(identifier);
+        return Optional.ofNullable(session
+                .createSelectionQuery("from User where usernameKey = :key or emailKey = :key", User.class)
+                .setParameter("key", key)
+                .getSingleResultOrNull());
+    }
+
+    private static Role defaultRole(Session session) {
+        return session.createSelectionQuery("from Role where type = :type", Role.class)
+                .setParameter("type", RoleType.AUTHENTICATED.dbValue())
+                .getSingleResult();
+    }
+
+    private static void requireFree(Session session, String field, String value, String key) {
+        String property = field.equals("email") ? "emailKey" : "usernameKey";
+        Long count = session.createSelectionQuery("select count(*) from User where " + property + " = :key", Long.class)
+                .setParameter("key", key)
+                .getSingleResult();
+        if (count > 0) {
+            throw new ConflictException(field, value, "A user with " + field + " '" + value + "' already exists");
+        }
+    }
+
+    private static String validUsername(String username, List<FieldError> errors) {
+        if (username == null || username.isBlank()) {
+            errors.add(new FieldError("username", "username is missing"));
+            return null;
+        }
+        String clean = Identifiers.normalize(username);
+        if (clean.length() < 3 || clean.length() > 100) {
+            errors.add(new FieldError("username", "username '" + clean + "' must be 3 to 100 characters long"));
+        } else if (clean.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+            errors.add(new FieldError("username", "username '" + clean + "' must not contain spaces or control characters"));
+        } else if (clean.contains("@")) {
+            errors.add(new FieldError("username", "username '" + clean + "' must not contain '@', so it cannot be mistaken for an email"));
+        }
+        return clean;
+    }
+
+    private static String validEmail(String email, List<FieldError> errors) {
+        if (email == null || email.isBlank()) {
+            errors.add(new FieldError("email", "email is missing"));
+            return null;
+        }
+        String clean = Identifiers.normalize(email);
+        if (clean.length() > 254 || !EMAIL.matcher(clean).matches()) {
+            errors.add(new FieldError("email", "email '" + clean + "' is not a valid email address"));
+        }
+        return clean;
+    }
+
+    private static void validPassword(String password, String field, List<FieldError> errors) {
+        if (password == null || password.isEmpty()) {
+            errors.add(new FieldError(field, field + " is missing"));
+        } else if (password.length() < MIN_PASSWORD_LENGTH || password.length() > MAX_PASSWORD_LENGTH) {
+            errors.add(new FieldError(field, field + " must be " + MIN_PASSWORD_LENGTH + " to " + MAX_PASSWORD_LENGTH
+                    + " characters long, got " + password.length()));
+        }
+    }
+
+    private record LoginCandidate(UserView user, String passwordHash) {
+    }
+}

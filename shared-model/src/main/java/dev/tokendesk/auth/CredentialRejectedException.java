@@ -20,7 +20,8 @@ public class CredentialRejectedException extends TokenDeskException {
         USER_NOT_FOUND("The user of this credential no longer exists"),
         USER_BLOCKED("The user of this credential is blocked"),
         EMPTY_CREDENTIAL("The Authorization header has no credential"),
-        UNSUPPORTED_SCHEME("The Authorization header must use the Bearer scheme");
+        UNSUPPORTED_SCHEME("The Authorization header must use the Bearer scheme"),
+        MALFORMED_HEADER("The Authorization header must be 'Bearer' followed by exactly one credential");
 
         private final String message;
 

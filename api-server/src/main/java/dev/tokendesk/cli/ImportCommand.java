@@ -1,0 +1,90 @@
+package dev.tokendesk.cli;
+
+import dev.tokendesk.TokenDesk;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code import}: content types from Strapi schemas, and entries from JSON files. */
+@Command(name = "import", mixinStandardHelpOptions = true, description = "Import content types and entries.",
+        subcommands = {ImportCommand.Schemas.class, ImportCommand.Data.class})
+final class ImportCommand {
+
+    @ParentCommand
+    TokenDeskCli cli;
+
+    /** {@code import schemas PATH}. */
+    @Command(name = "schemas", mixinStandardHelpOptions = true,
+            description = "Import content types from a Strapi schema.json file or a Strapi project's src/ folder (api, components, extensions).")
+    static final class Schemas implements Callable<Integer> {
+
+        @ParentCommand
+        ImportCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DeskOptions desk;
+
+        @Parameters(index = "0", paramLabel = "PATH", description = "A schema.json file or a folder.")
+        Path path;
+
+        @Override
+        public Integer call() {
+            if (!Files.exists(path)) {
+                throw new ParameterException(spec.commandLine(), "PATH: " + path + " does not exist");
+            }
+            try (TokenDesk opened = desk.open(parent.cli.env())) {
+                Object report = opened.content().importSchemas(path);
+                spec.commandLine().getErr().println("Imported " + path + ": " + report);
+            }
+            return 0;
+        }
+    }
+
+    /** {@code import data TYPE FILE}. */
+    @Command(name = "data", mixinStandardHelpOptions = true,
+            description = "Import entries from a file holding a JSON array of objects into a collection type. All entries are stored, or none.")
+    static final class Data implements Callable<Integer> {
+
+        @ParentCommand
+        ImportCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DeskOptions desk;
+
+        @Parameters(index = "0", paramLabel = "TYPE", description = "Content type: uid, singular or plural name.")
+        String type;
+
+        @Parameters(index = "1", paramLabel = "FILE", description = "JSON file with an array of entries.")
+        Path file;
+
+        @Option(names = "--skip-unknown-keys", description = "Ignore keys that are not attributes of the type instead of failing.")
+        boolean skipUnknownKeys;
+
+        @Override
+        public Integer call() {
+            if (!Files.isRegularFile(file)) {
+                throw new ParameterException(spec.commandLine(), "FILE: " + file + " does not exist or is not a file");
+            }
+            try (TokenDesk opened = desk.open(parent.cli.env())) {
+                int count = opened.content().importEntries(type, file, skipUnknownKeys);
+                spec.commandLine().getErr().println("Imported " + count + " entries into " + type);
+                spec.commandLine().getOut().println(count);
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.tokendesk.cli;
+
+import dev.tokendesk.TokenDesk;
+import dev.tokendesk.server.ApiServer;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code serve}: runs the API server without the console until the process is stopped. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the API server without the console until stopped with Ctrl+C or SIGTERM.")
+final class ServeCommand implements Callable<Integer> {
+
+    @ParentCommand
+    TokenDeskCli cli;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DeskOptions desk;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "TCP port to listen on (default 1337; 0 picks a free port).")
+    Integer port;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", description = "Address to listen on (default 127.0.0.1).")
+    String bind;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Map<String, String> options = new HashMap<>();
+        if (port != null) {
+            options.put("port", port.toString());
+        }
+        if (bind != null) {
+            options.put("bind", bind);
+        }
+        TokenDesk opened = TokenDesk.open(desk.resolve(cli.env(), options), java.time.Clock.systemUTC(), cli.env());
+        ApiServer server = new ApiServer(opened);
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            opened.close();
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            opened.close();
+            stopped.countDown();
+        }, "tokendesk-shutdown"));
+        spec.commandLine().getOut().println("TokenDesk API listening on " + server.baseUrl());
+        spec.commandLine().getOut().flush();
+        stopped.await();
+        return 0;
+    }
+}

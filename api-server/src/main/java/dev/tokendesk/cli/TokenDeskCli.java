@@ -1,0 +1,77 @@
+package dev.tokendesk.cli;
+
+import dev.tokendesk.TokenDeskException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The headless command line: {@code serve}, {@code user}, {@code token}, {@code role} and
+ * {@code import}. Standard output carries only what a script needs (for example the token of
+ * {@code token create}); messages and errors go to standard error.
+ *
+ * <p>Exit codes: 0 success, 1 the operation failed, 2 the arguments are wrong.
+ */
+@Command(name = "tokendesk",
+        mixinStandardHelpOptions = true,
+        version = "TokenDesk 0.1.0",
+        description = "Local admin console and API server for API tokens. Run without a command to open the console.",
+        subcommands = {ServeCommand.class, UserCommand.class, TokenCommand.class, RoleCommand.class, ImportCommand.class})
+public final class TokenDeskCli {
+
+    private final InputStream in;
+    private final Map<String, String> env;
+
+    TokenDeskCli(InputStream in, Map<String, String> env) {
+        this.in = in;
+        this.env = env;
+    }
+
+    /** Runs the command line with the process's streams and environment; returns the exit code. */
+    public static int run(String... args) {
+        return run(System.in, System.out, System.err, System.getenv(), args);
+    }
+
+    /** Runs the command line with the given streams and environment; returns the exit code. */
+    public static int run(InputStream in, PrintStream out, PrintStream err, Map<String, String> env, String... args) {
+        CommandLine commandLine = new CommandLine(new TokenDeskCli(in, env));
+        commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {
+            if (exception instanceof TokenDeskException) {
+                failed.getErr().println("Error: " + exception.getMessage());
+            } else {
+                failed.getErr().println("Error: " + exception);
+            }
+            return 1;
+        });
+        return commandLine.execute(args);
+    }
+
+    InputStream in() {
+        return in;
+    }
+
+    Map<String, String> env() {
+        return env;
+    }
+
+    /** Returns whether {@code firstArgument} names a sub-command or a help or version option of this command line. */
+    public static boolean handles(String firstArgument) {
+        return new CommandLine(new TokenDeskCli(InputStream.nullInputStream(), Map.of())).getSubcommands().containsKey(firstArgument)
+                || firstArgument.equals("--help") || firstArgument.equals("-h")
+                || firstArgument.equals("--version") || firstArgument.equals("-V");
+    }
+
+    /** Entry point of the headless jar and of {@code java -cp … dev.tokendesk.cli.TokenDeskCli}. */
+    public static void main(String[] args) {
+        int exitCode = run(args);
+        if (exitCode != 0 || args.length == 0 || !args[0].equals("serve")) {
+            System.exit(exitCode);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.tokendesk.server.error;
+
+import dev.tokendesk.ConflictException;
+import dev.tokendesk.NotFoundException;
+import dev.tokendesk.ValidationException;
+import dev.tokendesk.auth.CredentialRejectedException;
+import dev.tokendesk.server.http.Json;
+import dev.tokendesk.user.LoginRejectedException;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place that turns an exception into a status and Strapi's error body
+ * {@code {"data": null, "error": {"status", "name", "message", "details"}}}. An unexpected
+ * exception is logged once with an id and answered with a 500 that shows only that id.
+ */
+public final class ErrorMapper {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+
+    private ErrorMapper() {
+    }
+
+    /** Sends the error response for {@code failure}, unless the response has already started. */
+    public static void send(HttpServerExchange exchange, Throwable failure) {
+        ApiException error = toApiException(failure, exchange);
+        if (exchange.isResponseStarted()) {
+            LOG.warn("Failure after the response of {} {} started; closing the connection", exchange.getRequestMethod(),
+                    exchange.getRequestPath(), failure);
+            exchange.endExchange();
+            return;
+        }
+        if (error instanceof UnauthorizedException unauthorized) {
+            exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, unauthorized.wwwAuthenticate());
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("data", null);
+        Map<String, Object> errorBody = new LinkedHashMap<>();
+        errorBody.put("status", error.status());
+        errorBody.put("name", error.name());
+        errorBody.put("message", error.getMessage());
+        errorBody.put("details", error.details());
+        body.put("error", errorBody);
+        Json.send(exchange, error.status(), body);
+    }
+
+    static ApiException toApiException(Throwable failure, HttpServerExchange exchange) {
+        if (failure instanceof ApiException api) {
+            return api;
+        }
+        if (failure instanceof ValidationException validation) {
+            return validationError(validation);
+        }
+        if (failure instanceof ConflictException conflict) {
+            String message = conflict.getMessage();
+            return new ApiException(400, "ValidationError", message, Map.of("errors",
+                    List.of(fieldError(conflict.field(), message))));
+        }
+        if (failure instanceof NotFoundException notFound) {
+            return ApiException.notFound(notFound.getMessage());
+        }
+        if (failure instanceof CredentialRejectedException rejected) {
+            return new UnauthorizedException(rejected.getMessage(), true);
+        }
+        if (failure instanceof LoginRejectedException login) {
+            return new ApiException(400, "ValidationError", login.getMessage());
+        }
+        String errorId = UUID.randomUUID().toString();
+        LOG.error("Unexpected failure {} in {} {}", errorId, exchange.getRequestMethod(), exchange.getRequestPath(), failure);
+        return new ApiException(500, "InternalServerError", "Internal Server Error (error id " + errorId + ")");
+    }
+
+    private static ApiException validationError(ValidationException validation) {
+        List<Map<String, Object>> errors = new ArrayList<>();
+        for (ValidationException.FieldError field : validation.errors()) {
+            errors.add(fieldError(field.path(), field.message()));
+        }
+        return new ApiException(400, "ValidationError", validation.getMessage(), Map.of("errors", errors));
+    }
+
+    private static Map<String, Object> fieldError(String path, String message) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("path", path == null ? List.of() : Arrays.asList(path.split("\\.")));
+        error.put("message", message);
+        error.put("name", "ValidationError");
+        return error;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.tokendesk.server.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tokendesk.server.error.ApiException;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+
+/** Reads JSON request bodies on a worker thread, with a size limit and a Content-Type check. */
+public final class RequestBodies {
+
+    /** Largest accepted request body, in bytes. */
+    public static final int MAX_BODY_BYTES = 1024 * 1024;
+
+    private RequestBodies() {
+    }
+
+    /**
+     * Reads and parses the body as JSON.
+     *
+     * @throws ApiException 415 when the Content-Type is not JSON, 413 when the body is larger than
+     *     {@link #MAX_BODY_BYTES}, 400 when it is empty or not valid JSON
+     */
+    public static JsonNode readJson(HttpServerExchange exchange) throws IOException {
+        String contentType = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
+        String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (!mediaType.equals("application/json") && !mediaType.endsWith("+json")) {
+            throw ApiException.unsupportedMediaType(contentType == null ? "(none)" : contentType);
+        }
+        byte[] body;
+        try (InputStream input = exchange.getInputStream()) {
+            body = input.readNBytes(MAX_BODY_BYTES + 1);
+        }
+        if (body.length > MAX_BODY_BYTES) {
+            throw ApiException.payloadTooLarge(MAX_BODY_BYTES);
+        }
+        if (body.length == 0) {
+            throw ApiException.badParameter("body", "Request body is empty: send a JSON object");
+        }
+        try {
+            return Json.parse(body);
+        } catch (JsonProcessingException e) {
+            // The parser's own message quotes the offending text, which may be a password, so
+            // only the position is reported.
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw ApiException.badParameter("body", "Request body is not valid JSON" + where);
+        }
+    }
+}

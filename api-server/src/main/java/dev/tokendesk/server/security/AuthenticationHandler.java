@@ -1,0 +1,97 @@
+package dev.tokendesk.server.security;
+
+import dev.tokendesk.auth.Authenticator;
+import dev.tokendesk.auth.CredentialRejectedException;
+import dev.tokendesk.auth.Principal;
+import dev.tokendesk.server.error.ApiException;
+import dev.tokendesk.server.error.UnauthorizedException;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.AttachmentKey;
+import io.undertow.util.HeaderValues;
+import io.undertow.util.Headers;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decides who a request acts as, in one place and in a fixed order:
+ *
+ * <ol>
+ *   <li>at most one credential: a repeated {@code token} parameter, several Authorization
+ *       headers, or both a token parameter and a header are a 400;</li>
+ *   <li>{@code ?token=} ({@link QueryTokenMechanism}), which also removes the parameter;</li>
+ *   <li>{@code Authorization: Bearer} ({@link BearerMechanism});</li>
+ *   <li>no credential: the Public role.</li>
+ * </ol>
+ *
+ * <p>A presented credential that is not valid ends the request with 401 and never falls back to
+ * the Public role. The principal is attached under {@link #PRINCIPAL}.
+ */
+public final class AuthenticationHandler implements HttpHandler {
+
+    public static final AttachmentKey<Principal> PRINCIPAL = AttachmentKey.create(Principal.class);
+
+    private final Authenticator authenticator;
+    private final List<CredentialMechanism> mechanisms;
+    private final HttpHandler next;
+
+    public AuthenticationHandler(Authenticator authenticator, HttpHandler next) {
+        this.authenticator = authenticator;
+        this.mechanisms = List.of(new QueryTokenMechanism(authenticator), new BearerMechanism(authenticator));
+        this.next = next;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) throws Exception {
+        requireAtMostOneCredential(exchange);
+
+        Principal principal = null;
+        try {
+            for (CredentialMechanism mechanism : mechanisms) {
+                CredentialMechanism.Outcome outcome = mechanism.authenticate(exchange);
+                if (outcome.attempted()) {
+                    principal = outcome.principal();
+                    break;
+                }
+            }
+        } catch (CredentialRejectedException e) {
+            throw new UnauthorizedException(e.getMessage(), true);
+        }
+
+        if (principal == null) {
+            principal = authenticator.anonymous();
+        } else {
+            exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
+        }
+        exchange.putAttachment(PRINCIPAL, principal);
+        next.handleRequest(exchange);
+    }
+
+    private static void requireAtMostOneCredential(HttpServerExchange exchange) {
+        int tokenParameters = 0;
+        for (Map.Entry<String, Deque<String>> parameter : exchange.getQueryParameters().entrySet()) {
+            if (parameter.getKey().equals(QueryToken.PARAMETER)) {
+                tokenParameters += parameter.getValue().size();
+            } else if (QueryToken.isTokenParameter(parameter.getKey())) {
+                throw ApiException.badParameter(parameter.getKey(),
+                        "Parameter '" + parameter.getKey() + "' is not allowed: send the token as one plain 'token' parameter");
+            }
+        }
+        HeaderValues authorization = exchange.getRequestHeaders().get(Headers.AUTHORIZATION);
+        int headers = authorization == null ? 0 : authorization.size();
+
+        if (tokenParameters > 1) {
+            throw ApiException.badParameter(QueryToken.PARAMETER,
+                    "Parameter 'token' appears " + tokenParameters + " times: send one credential per request");
+        }
+        if (headers > 1) {
+            throw ApiException.badParameter("Authorization",
+                    "The Authorization header appears " + headers + " times: send one credential per request");
+        }
+        if (tokenParameters == 1 && headers == 1) {
+            throw ApiException.badParameter(QueryToken.PARAMETER,
+                    "Conflicting credentials: send either the 'token' parameter or the Authorization header, not both");
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.tokendesk.server.security;
+
+import dev.tokendesk.auth.Authenticator;
+import dev.tokendesk.auth.CredentialRejectedException;
+import dev.tokendesk.auth.CredentialRejectedException.Reason;
+import dev.tokendesk.token.TokenFormat;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+
+/**
+ * Authenticates {@code Authorization: Bearer <credential>}. The scheme is matched without regard
+ * to case and whitespace around the parts is ignored; the credential itself is matched exactly.
+ * A {@code tdk_} credential is an API token, anything else must be a JWT.
+ */
+public final class BearerMechanism implements CredentialMechanism {
+
+    private static final String SCHEME = "Bearer";
+
+    private final Authenticator authenticator;
+
+    public BearerMechanism(Authenticator authenticator) {
+        this.authenticator = authenticator;
+    }
+
+    @Override
+    public Outcome authenticate(HttpServerExchange exchange) {
+        String header = exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
+        if (header == null) {
+            return Outcome.notAttempted();
+        }
+        String credential = credentialOf(header);
+        if (credential.startsWith(TokenFormat.PREFIX)) {
+            return Outcome.authenticated(authenticator.withApiToken(credential));
+        }
+        return Outcome.authenticated(authenticator.withJwt(credential));
+    }
+
+    /**
+     * Returns the credential of an Authorization header value.
+     *
+     * @throws CredentialRejectedException when the scheme is not Bearer, the credential is empty,
+     *     or more than one word follows the scheme
+     */
+    static String credentialOf(String header) {
+        String value = header.strip();
+        String[] parts = value.split("\\s+", 2);
+        if (!parts[0].equalsIgnoreCase(SCHEME)) {
+            throw new CredentialRejectedException(Reason.UNSUPPORTED_SCHEME);
+        }
+        if (parts.length < 2 || parts[1].isBlank()) {
+            throw new CredentialRejectedException(Reason.EMPTY_CREDENTIAL);
+        }
+        String credential = parts[1].strip();
+        if (credential.chars().anyMatch(Character::isWhitespace)) {
+            throw new CredentialRejectedException(Reason.MALFORMED_HEADER);
+        }
+        return credential;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.tokendesk.server.security;
+
+import dev.tokendesk.auth.Authenticator;
+import io.undertow.server.HttpServerExchange;
+import java.util.Deque;
+
+/**
+ * Authenticates {@code ?token=tdk_…}. It removes the parameter from the parsed query parameters
+ * and from the query string before it checks the token, so no filter, sort or pagination code
+ * ever sees it.
+ */
+public final class QueryTokenMechanism implements CredentialMechanism {
+
+    private final Authenticator authenticator;
+
+    public QueryTokenMechanism(Authenticator authenticator) {
+        this.authenticator = authenticator;
+    }
+
+    @Override
+    public Outcome authenticate(HttpServerExchange exchange) {
+        Deque<String> values = exchange.getQueryParameters().remove(QueryToken.PARAMETER);
+        exchange.setQueryString(QueryToken.remove(exchange.getQueryString()));
+        if (values == null || values.isEmpty()) {
+            return Outcome.notAttempted();
+        }
+        return Outcome.authenticated(authenticator.withApiToken(values.getFirst().trim()));
+    }
+}

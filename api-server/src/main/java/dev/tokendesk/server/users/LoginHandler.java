@@ -1,0 +1,57 @@
+package dev.tokendesk.server.users;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tokendesk.TokenDesk;
+import dev.tokendesk.server.error.ApiException;
+import dev.tokendesk.server.http.Json;
+import dev.tokendesk.server.http.RequestBodies;
+import dev.tokendesk.user.UserView;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code POST /api/auth/local} with {@code {"identifier", "password"}}: returns
+ * {@code {"jwt", "user"}}. The identifier is a user name or email, matched without regard to case
+ * after trimming and Unicode normalisation.
+ */
+public final class LoginHandler implements HttpHandler {
+
+    private final TokenDesk desk;
+
+    public LoginHandler(TokenDesk desk) {
+        this.desk = desk;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) throws Exception {
+        JsonNode body = RequestBodies.readJson(exchange);
+        if (!body.isObject()) {
+            throw ApiException.badParameter("body", "Request body must be a JSON object with identifier and password");
+        }
+        String identifier = requiredString(body, "identifier");
+        String password = requiredString(body, "password");
+
+        UserView user = desk.users().login(identifier, password);
+
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("jwt", desk.jwt().issue(user));
+        response.put("user", UserJson.of(user));
+        Json.send(exchange, 200, response);
+    }
+
+    private static String requiredString(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            throw ApiException.badParameter(field, field + " is missing");
+        }
+        if (!value.isTextual()) {
+            throw ApiException.badParameter(field, field + " must be a string, got " + value.getNodeType().name().toLowerCase());
+        }
+        if (value.asText().isEmpty()) {
+            throw ApiException.badParameter(field, field + " is empty");
+        }
+        return value.asText();
+    }
+}

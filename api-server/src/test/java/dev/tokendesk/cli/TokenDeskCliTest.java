@@ -1,0 +1,133 @@
+package dev.tokendesk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line, run in-process against a real data directory. */
+class TokenDeskCliTest {
+
+    @TempDir
+    Path dataDir;
+
+    private Result run(String stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exitCode = TokenDeskCli.run(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.of(), args);
+        return new Result(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private Result runWithDataDir(String stdin, String... args) {
+        String[] withDir = new String[args.length + 2];
+        System.arraycopy(args, 0, withDir, 0, args.length);
+        withDir[args.length] = "--data-dir";
+        withDir[args.length + 1] = dataDir.toString();
+        return run(stdin, withDir);
+    }
+
+    static Path resource(String name) {
+        try {
+            return Path.of(TokenDeskCliTest.class.getResource(name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void userCreateReadsPasswordFromStdin() {
+        Result created = runWithDataDir("Alice-Pass-1\n", "user", "create", "--username", "alice", "--email", "alice@example.com", "--password-stdin");
+        Result listed = runWithDataDir("", "user", "list");
+
+        assertThat(created.exitCode()).as(created.err()).isZero();
+        assertThat(created.out().strip()).matches("\\d+");
+        assertThat(created.err()).doesNotContain("Alice-Pass-1");
+        assertThat(listed.out()).contains("alice\talice@example.com\tAuthenticated\tactive");
+    }
+
+    @Test
+    void tokenCreatePrintsOnlyTheToken() {
+        runWithDataDir("Alice-Pass-1\n", "user", "create", "--username", "alice", "--email", "alice@example.com", "--password-stdin");
+
+        Result issued = runWithDataDir("", "token", "create", "--user", "alice", "--name", "ci", "--scope", "full", "--expires", "7d");
+        Result listed = runWithDataDir("", "token", "list");
+
+        assertThat(issued.exitCode()).as(issued.err()).isZero();
+        assertThat(issued.out()).matches("tdk_[0-9A-Za-z]{49}\\R");
+        String token = issued.out().strip();
+        assertThat(issued.err()).doesNotContain(token);
+        assertThat(listed.out()).contains("alice\tci\tfull\tactive");
+        assertThat(listed.out()).doesNotContain(token);
+    }
+
+    @Test
+    void wrongArgumentsExitWithUsageError() {
+        Result missingOption = runWithDataDir("", "token", "create", "--user", "alice");
+        Result badScope = runWithDataDir("", "token", "create", "--user", "alice", "--name", "x", "--scope", "everything");
+        Result badExpiry = runWithDataDir("", "token", "create", "--user", "alice", "--name", "x", "--expires", "tomorrow");
+        Result unknownCommand = run("", "frobnicate");
+        Result emptyPassword = runWithDataDir("", "user", "create", "--username", "bob", "--email", "bob@example.com", "--password-stdin");
+
+        assertThat(missingOption.exitCode()).isEqualTo(2);
+        assertThat(missingOption.err()).contains("--name");
+        assertThat(badScope.exitCode()).isEqualTo(1);
+        assertThat(badScope.err()).contains("everything").contains("read-only");
+        assertThat(badExpiry.exitCode()).isEqualTo(1);
+        assertThat(badExpiry.err()).contains("tomorrow");
+        assertThat(unknownCommand.exitCode()).isEqualTo(2);
+        assertThat(emptyPassword.exitCode()).isEqualTo(2);
+        assertThat(emptyPassword.err()).contains("standard input is empty");
+    }
+
+    @Test
+    void unknownUserIsAClearError() {
+        Result result = runWithDataDir("", "token", "create", "--user", "nobody", "--name", "x");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("User not found: nobody");
+        assertThat(result.err()).doesNotContain("Exception");
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        String[][] commands = {
+            {"--help"}, {"serve", "--help"}, {"user", "create", "--help"}, {"token", "create", "--help"},
+            {"role", "grant", "--help"}, {"import", "schemas", "--help"}, {"import", "data", "--help"},
+        };
+
+        for (String[] command : commands) {
+            Result result = run("", command);
+
+            assertThat(result.exitCode()).as(String.join(" ", command)).isZero();
+            assertThat(result.out()).as(String.join(" ", command)).contains("Usage:").contains("--data-dir");
+        }
+    }
+
+    @Test
+    void importsSchemasDataAndGrantsRole() {
+        Result schemas = runWithDataDir("", "import", "schemas", resource("/schemas/restaurant/schema.json").toString());
+        Result grant = runWithDataDir("", "role", "grant", "Public", "restaurants", "find", "findOne");
+        Result badAction = runWithDataDir("", "role", "grant", "Public", "restaurant", "destroy");
+        Result data = runWithDataDir("", "import", "data", "restaurant", resource("/data/restaurants.json").toString());
+
+        assertThat(schemas.exitCode()).as(schemas.err()).isZero();
+        assertThat(grant.exitCode()).as(grant.err()).isZero();
+        assertThat(grant.err()).contains("api::restaurant.restaurant");
+        assertThat(badAction.exitCode()).isEqualTo(1);
+        assertThat(badAction.err()).contains("destroy");
+        assertThat(data.exitCode()).as(data.err()).isZero();
+        assertThat(data.out().strip()).isEqualTo("3");
+    }
+
+    private record Result(int exitCode, String out, String err) {
+    }
+}

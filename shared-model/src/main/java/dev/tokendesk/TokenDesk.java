@@ -67,11 +67,12 @@ public final class TokenDesk implements AutoCloseable {
         this.database = Database.open(config, Entities.ALL);
         this.events = new ChangeEvents(logFailure);
         this.roles = new RoleService(database, events);
-        this.users = new UserService(database, events, new PasswordHasher(), clock);
+        PasswordHasher passwordHasher = new PasswordHasher();
+        this.users = new UserService(database, events, passwordHasher, clock);
         this.tokens = new TokenService(database, events, new TokenFormat(new SecureRandom()), new TokenHasher(tokenKey), clock);
         this.jwt = new JwtService(jwtSecret, clock, config.jwtLifetime());
         this.authenticator = new Authenticator(tokens, jwt, users, roles);
-        this.content = new ContentService(database, events, clock);
+        this.content = new ContentService(database, events, clock, passwordHasher);
         this.lastUsed = new LastUsedRecorder(tokens, clock, LAST_USED_WINDOW, logFailure);
 
         this.background = Executors.newSingleThreadScheduledExecutor(runnable -> {

@@ -2,6 +2,7 @@ package dev.tokendesk;
 
 import dev.tokendesk.auth.Authenticator;
 import dev.tokendesk.config.KeyFiles;
+import dev.tokendesk.content.ContentService;
 import dev.tokendesk.config.TokenDeskConfig;
 import dev.tokendesk.db.Database;
 import dev.tokendesk.db.Entities;
@@ -51,6 +52,7 @@ public final class TokenDesk implements AutoCloseable {
     private final TokenService tokens;
     private final JwtService jwt;
     private final Authenticator authenticator;
+    private final ContentService content;
     private final LastUsedRecorder lastUsed;
     private final ScheduledExecutorService background;
 
@@ -65,10 +67,12 @@ public final class TokenDesk implements AutoCloseable {
         this.database = Database.open(config, Entities.ALL);
         this.events = new ChangeEvents(logFailure);
         this.roles = new RoleService(database, events);
-        this.users = new UserService(database, events, new PasswordHasher(), clock);
+        PasswordHasher passwordHasher = new PasswordHasher();
+        this.users = new UserService(database, events, passwordHasher, clock);
         this.tokens = new TokenService(database, events, new TokenFormat(new SecureRandom()), new TokenHasher(tokenKey), clock);
         this.jwt = new JwtService(jwtSecret, clock, config.jwtLifetime());
         this.authenticator = new Authenticator(tokens, jwt, users, roles);
+        this.content = new ContentService(database, events, clock, passwordHasher);
         this.lastUsed = new LastUsedRecorder(tokens, clock, LAST_USED_WINDOW, logFailure);
 
         this.background = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -128,6 +132,10 @@ public final class TokenDesk implements AutoCloseable {
 
     public Authenticator authenticator() {
         return authenticator;
+    }
+
+    public ContentService content() {
+        return content;
     }
 
     public LastUsedRecorder lastUsed() {

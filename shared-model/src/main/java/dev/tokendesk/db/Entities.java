@@ -1,5 +1,9 @@
 package dev.tokendesk.db;
 
+import dev.tokendesk.content.ComponentRecord;
+import dev.tokendesk.content.ContentEntry;
+import dev.tokendesk.content.ContentTypeRecord;
+import dev.tokendesk.content.UniqueValueClaim;
 import dev.tokendesk.role.Role;
 import dev.tokendesk.token.ApiToken;
 import dev.tokendesk.user.User;
@@ -11,7 +15,11 @@ public final class Entities {
     public static final List<Class<?>> ALL = List.of(
             Role.class,
             User.class,
-            ApiToken.class);
+            ApiToken.class,
+            ContentTypeRecord.class,
+            ComponentRecord.class,
+            ContentEntry.class,
+            UniqueValueClaim.class);
 
     private Entities() {
     }

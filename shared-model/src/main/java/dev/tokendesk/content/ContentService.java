@@ -1,0 +1,241 @@
+package dev.tokendesk.content;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tokendesk.ConflictException;
+import dev.tokendesk.NotFoundException;
+import dev.tokendesk.ValidationException;
+import dev.tokendesk.ValidationException.FieldError;
+import dev.tokendesk.db.Database;
+import dev.tokendesk.event.ChangeEvent;
+import dev.tokendesk.event.ChangeEvents;
+import dev.tokendesk.user.PasswordHasher;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.hibernate.Session;
+
+/**
+ * Content types and their entries: the API that the HTTP server and the console use.
+ *
+ * <p>Entries come back Strapi v5 shaped: {@code id}, {@code documentId}, the attributes in
+ * schema order (null when unset), then {@code createdAt}, {@code updatedAt} and
+ * {@code publishedAt} as ISO-8601 UTC with milliseconds. Private and password attributes are
+ * never returned. Relation attributes hold the documentIds of their targets (the id of a role),
+ * unpopulated; the HTTP layer decides what to populate.
+ *
+ * <p>Values are stored exactly as sent: numbers keep their written form ({@code 180} stays an
+ * integer, {@code 0.44} stays {@code 0.44}), text keeps every character including those outside
+ * the Basic Multilingual Plane, and nothing is coerced (see {@link #create}). Passwords are the
+ * exception: they are stored as Argon2id hashes.
+ *
+ * <p>Immutable and thread-safe. Every method runs in its own transaction and reads the current
+ * schemas from the database, so an import by another process shows at the next call. Writes
+ * publish {@link ChangeEvent.Kind#ENTRY} after they commit.
+ */
+public final class ContentService {
+
+    private final Database database;
+    private final ChangeEvents events;
+    private final Clock clock;
+    private final PasswordHasher passwordHasher;
+    private final SchemaImporter importer;
+
+    public ContentService(Database database, ChangeEvents events, Clock clock, PasswordHasher passwordHasher) {
+        this.database = database;
+        this.events = events;
+        this.clock = clock;
+        this.passwordHasher = passwordHasher;
+        this.importer = new SchemaImporter(database, events, clock);
+    }
+
+    /** Lists every content type, ordered by uid. */
+    public List<ContentTypeView> listTypes() {
+        return database.inTransaction(ContentRepository::loadTypes);
+    }
+
+    /** Lists every component, ordered by uid. */
+    public List<ComponentView> listComponents() {
+        return database.inTransaction(session -> List.copyOf(ContentRepository.loadComponents(session).values()));
+    }
+
+    /** Returns the component with {@code uid}, such as {@code shared.seo}. */
+    public Optional<ComponentView> findComponent(String uid) {
+        Map<String, ComponentView> components = database.inTransaction(ContentRepository::loadComponents);
+        return Optional.ofNullable(components.get(uid));
+    }
+
+    /** Returns the content type whose plural name is {@code pluralName}, matched exactly as a route segment is. */
+    public Optional<ContentTypeView> findByPluralName(String pluralName) {
+        return listTypes().stream().filter(type -> type.pluralName().equals(pluralName)).findFirst();
+    }
+
+    /**
+     * Returns the content type whose uid, singular name or plural name is {@code nameOrUid},
+     * ignoring case. A uid match wins over a name match.
+     */
+    public Optional<ContentTypeView> findType(String nameOrUid) {
+        String key = nameOrUid.toLowerCase(Locale.ROOT);
+        List<ContentTypeView> types = listTypes();
+        Optional<ContentTypeView> byUid = types.stream().filter(type -> type.uid().toLowerCase(Locale.ROOT).equals(key)).findFirst();
+        if (byUid.isPresent()) {
+            return byUid;
+        }
+        return types.stream()
+                .filter(type -> type.singularName().toLowerCase(Locale.ROOT).equals(key)
+                        || type.pluralName().toLowerCase(Locale.ROOT).equals(key))
+                .findFirst();
+    }
+
+    /**
+     * Imports Strapi schema files, as {@link SchemaImporter#importSchemas} describes.
+     *
+     * @throws ValidationException naming every problem file; nothing is stored then
+     */
+    public ImportReport importSchemas(Path fileOrFolder) {
+        return importer.importSchemas(fileOrFolder);
+    }
+
+    /**
+     * Returns page {@code page} of the entries of type {@code uid}, in id order; paging runs in SQL.
+     *
+     * @throws IllegalArgumentException when {@code page} is below 1, {@code pageSize} is outside
+     *     1 to 100, or the type's entries are owned by a plugin ({@link ContentTypeView#pluginManaged()})
+     * @throws NotFoundException when no content type has {@code uid}
+     */
+    public EntryPage list(String uid, int page, int pageSize) {
+        if (page < 1) {
+            throw new IllegalArgumentException("page must be 1 or more, not " + page);
+        }
+        if (pageSize < 1 || pageSize > 100) {
+            throw new IllegalArgumentException("pageSize must be between 1 and 100, not " + pageSize);
+        }
+        long offset = (long) (page - 1) * pageSize;
+
+        return database.inTransaction(session -> {
+            ContentTypeView type = requireType(session, uid);
+            long total = session.createSelectionQuery("select count(*) from ContentEntry where typeUid = :type", Long.class)
+                    .setParameter("type", uid)
+                    .getSingleResult();
+            List<ObjectNode> entries = offset >= total ? List.of() : session
+                    .createSelectionQuery("from ContentEntry where typeUid = :type order by id", ContentEntry.class)
+                    .setParameter("type", uid)
+                    .setFirstResult((int) offset)
+                    .setMaxResults(pageSize)
+                    .getResultStream()
+                    .map(entry -> EntryJson.toApi(entry, type))
+                    .toList();
+            return new EntryPage(entries, page, pageSize, total);
+        });
+    }
+
+    /**
+     * Returns the entry of type {@code uid} with {@code documentId}.
+     *
+     * @throws IllegalArgumentException when the type's entries are owned by a plugin
+     * @throws NotFoundException when no content type has {@code uid}
+     */
+    public Optional<ObjectNode> find(String uid, String documentId) {
+        return database.inTransaction(session -> {
+            ContentTypeView type = requireType(session, uid);
+            return session.createSelectionQuery("from ContentEntry where typeUid = :type and documentId = :document", ContentEntry.class)
+                    .setParameter("type", uid)
+                    .setParameter("document", documentId)
+                    .getResultStream()
+                    .findFirst()
+                    .map(entry -> EntryJson.toApi(entry, type));
+        });
+    }
+
+    /**
+     * Validates {@code data} against the schema of type {@code uid} and stores it as a new,
+     * published entry.
+     *
+     * <p>Every failing attribute is reported, each with the path {@code data.<attribute>}
+     * (deeper for components, such as {@code data.seo.metaTitle} or {@code data.blocks[0].title}).
+     * The rules: no unknown attributes; required attributes present and not null; the JSON type
+     * that the attribute type needs, never coerced, so {@code "12"} for an integer is rejected,
+     * and so is {@code 12.0}; integers within 32 bits; big integers within 64 bits, as an integral
+     * number or a string of digits; text length in code points between minLength and maxLength;
+     * numbers between min and max; enumeration values; email addresses; regex (a match anywhere
+     * in the text); dates {@code YYYY-MM-DD}, datetimes ISO-8601 with an offset, times
+     * {@code HH:mm[:ss[.SSS]]}; unique values, also enforced by the database so two concurrent
+     * creates cannot both win; relation targets, by id or documentId, that exist (users for the
+     * users-permissions user type); components, dynamic zones, media and blocks as objects or
+     * arrays of the right shape. A missing attribute with a schema default gets the default.
+     *
+     * @throws ValidationException listing every failing field; path {@code data} when
+     *     {@code data} is not an object. Nothing is stored then.
+     * @throws ConflictException when the type is a single type that already has its entry
+     * @throws IllegalArgumentException when the type's entries are owned by a plugin
+     * @throws NotFoundException when no content type has {@code uid}
+     */
+    public ObjectNode create(String uid, JsonNode data) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        ObjectNode created = database.inTransaction(session -> {
+            ContentTypeView type = requireType(session, uid);
+            if (type.kind() == ContentKind.SINGLE_TYPE && countEntries(session, uid) > 0) {
+                throw new ConflictException("uid", uid, "Single type " + uid + " already has its entry");
+            }
+            List<FieldError> errors = new ArrayList<>();
+            Optional<ObjectNode> entry = writer(session, type, now).write(data, "data", false, errors);
+            return entry.orElseThrow(() -> new ValidationException(errors.size() == 1 ? errors.get(0).message()
+                    : errors.size() + " attributes of the " + uid + " entry are invalid", errors));
+        });
+        events.publish(ChangeEvent.Kind.ENTRY, created.get("documentId").asText());
+        return created;
+    }
+
+    /**
+     * Imports the entries in {@code jsonArrayFile}, a JSON array of objects, into the type named
+     * {@code typeNameOrUid} (uid, singular or plural name, ignoring case). Each object is
+     * validated as by {@link #create}; keys that are not attributes are errors unless
+     * {@code skipUnknownKeys}, which drops them. All entries are stored in one transaction, so
+     * either all are stored or none.
+     *
+     * @return the number of entries stored
+     * @throws ValidationException naming the file when it cannot be read or is not a JSON array,
+     *     or listing every problem of every entry with paths {@code entries[<index>].<attribute>}
+     * @throws IllegalArgumentException when the type's entries are owned by a plugin
+     * @throws NotFoundException when no content type has that name or uid
+     */
+    public int importEntries(String typeNameOrUid, Path jsonArrayFile, boolean skipUnknownKeys) {
+        ContentTypeView type = findType(typeNameOrUid).orElseThrow(() -> new NotFoundException("Content type", typeNameOrUid));
+        JsonNode entries = EntryImporter.readArray(jsonArrayFile);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+
+        int stored = database.inTransaction(session -> {
+            ContentTypeView current = requireType(session, type.uid());
+            return EntryImporter.writeAll(writer(session, current, now), entries, jsonArrayFile, skipUnknownKeys);
+        });
+        if (stored > 0) {
+            events.publish(ChangeEvent.Kind.ENTRY, null);
+        }
+        return stored;
+    }
+
+    private EntryWriter writer(Session session, ContentTypeView type, Instant now) {
+        EntryValidator validator = new EntryValidator(ContentRepository.loadComponents(session), passwordHasher);
+        return new EntryWriter(session, type, validator, now);
+    }
+
+    private static ContentTypeView requireType(Session session, String uid) {
+        ContentTypeView type = ContentRepository.findType(session, uid).orElseThrow(() -> new NotFoundException("Content type", uid));
+        if (type.pluginManaged()) {
+            throw new IllegalArgumentException("Entries of " + uid + " belong to its plugin and are not stored as content");
+        }
+        return type;
+    }
+
+    private static long countEntries(Session session, String uid) {
+        return session.createSelectionQuery("select count(*) from ContentEntry where typeUid = :type", Long.class)
+                .setParameter("type", uid)
+                .getSingleResult();
+    }
+}

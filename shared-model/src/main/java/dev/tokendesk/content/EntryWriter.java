@@ -1,0 +1,130 @@
+package dev.tokendesk.content;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tokendesk.ValidationException;
+import dev.tokendesk.ValidationException.FieldError;
+import dev.tokendesk.content.EntryValidator.CheckedEntry;
+import dev.tokendesk.content.EntryValidator.RelationReference;
+import dev.tokendesk.content.EntryValidator.UniqueValue;
+import dev.tokendesk.db.DocumentIds;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.hibernate.Session;
+import org.hibernate.exception.ConstraintViolationException;
+
+/**
+ * Stores entries of one content type inside a caller's transaction: checks them with
+ * {@link EntryValidator}, then checks relation targets and unique values in the database, and
+ * inserts the entry with a claim row per unique value.
+ *
+ * <p>Used by one thread for one transaction. Unique values are also checked among the entries
+ * written by this writer, so an import cannot store the same value twice.
+ */
+final class EntryWriter {
+
+    private final Session session;
+    private final ContentTypeView type;
+    private final EntryValidator validator;
+    private final Instant now;
+    private final Set<String> claimedInThisTransaction = new HashSet<>();
+
+    EntryWriter(Session session, ContentTypeView type, EntryValidator validator, Instant now) {
+        this.session = session;
+        this.type = type;
+        this.validator = validator;
+        this.now = now;
+    }
+
+    /**
+     * Stores {@code data} and returns the entry as the API shows it, or adds every problem to
+     * {@code errors} and returns empty without storing anything.
+     *
+     * @throws ValidationException when the database rejects a unique value that another
+     *     transaction stored after the check; {@code errors} are included, and the transaction
+     *     must roll back
+     */
+    Optional<ObjectNode> write(JsonNode data, String path, boolean skipUnknownKeys, List<FieldError> errors) {
+        CheckedEntry checked = validator.check(type, data, path, skipUnknownKeys);
+        List<FieldError> problems = new ArrayList<>(checked.errors());
+        checked.relations().forEach(reference -> resolve(reference).ifPresent(problems::add));
+        checked.uniques().forEach(unique -> checkUnique(unique).ifPresent(problems::add));
+        if (!problems.isEmpty()) {
+            errors.addAll(problems);
+            return Optional.empty();
+        }
+
+        ContentEntry entry = new ContentEntry(DocumentIds.next(), type.uid(), ContentJson.write(checked.values()), now);
+        session.persist(entry);
+        for (UniqueValue unique : checked.uniques()) {
+            claim(entry, unique, errors);
+        }
+        return Optional.of(EntryJson.toApi(entry, type));
+    }
+
+    private Optional<FieldError> checkUnique(UniqueValue unique) {
+        String hash = sha256(unique.key());
+        boolean taken = !claimedInThisTransaction.add(unique.attribute().name() + "\u0000" + hash)
+                || session.find(UniqueValueClaim.class, new UniqueValueClaim.Key(type.uid(), unique.attribute().name(), hash)) != null;
+        return taken ? Optional.of(notUnique(unique)) : Optional.empty();
+    }
+
+    private void claim(ContentEntry entry, UniqueValue unique, List<FieldError> errors) {
+        session.persist(new UniqueValueClaim(type.uid(), unique.attribute().name(), sha256(unique.key()), entry.getId()));
+        try {
+            session.flush();
+        } catch (ConstraintViolationException e) {
+            // Another transaction claimed the value between the check and this insert.
+            errors.add(notUnique(unique));
+            throw new ValidationException("Entry has invalid values", errors);
+        }
+    }
+
+    private FieldError notUnique(UniqueValue unique) {
+        return new FieldError(unique.path(), unique.attribute().name() + " must be unique, but another "
+                + type.uid() + " entry already has this value");
+    }
+
+    /** Replaces a reference by the target's documentId, or returns the error when there is no such target. */
+    private Optional<FieldError> resolve(RelationReference reference) {
+        String target = reference.attribute().target();
+        JsonNode ref = reference.reference();
+        JsonNode id = ref.isObject() ? ref.path("id") : ref;
+        JsonNode documentId = ref.isObject() ? ref.path("documentId") : ref;
+        Optional<JsonNode> found;
+        if (target.equals(RelationTargets.ROLE_TYPE_UID)) {
+            found = RelationTargets.findRole(session, id);
+        } else if (target.equals(ContentTypeView.USER_TYPE_UID)) {
+            found = RelationTargets.findUser(session, id, documentId);
+        } else if (session.find(ContentTypeRecord.class, target) == null) {
+            return Optional.of(new FieldError(reference.path(), reference.attribute().name()
+                    + " refers to content type " + target + ", which is not defined"));
+        } else {
+            found = RelationTargets.findEntry(session, target, id, documentId);
+        }
+
+        if (found.isEmpty()) {
+            return Optional.of(new FieldError(reference.path(), reference.attribute().name() + " refers to "
+                    + RelationTargets.describe(ref) + ", but no " + target + " entry has it"));
+        }
+        reference.resolveTo(found.get());
+        return Optional.empty();
+    }
+
+    private static String sha256(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime provides SHA-256", e);
+        }
+    }
+}

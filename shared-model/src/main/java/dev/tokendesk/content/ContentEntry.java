@@ -13,6 +13,9 @@ import java.time.Instant;
 @Table(name = "content_entries")
 public class ContentEntry {
 
+    /** Maximum length of an entry's JSON text, in UTF-16 code units, as the data column declares it. */
+    static final int MAX_DATA_LENGTH = 1_000_000;
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;

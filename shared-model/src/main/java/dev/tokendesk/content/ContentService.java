@@ -27,7 +27,7 @@ import org.hibernate.Session;
  * <p>Entries come back Strapi v5 shaped: {@code id}, {@code documentId}, the attributes in
  * schema order (null when unset), then {@code createdAt}, {@code updatedAt} and
  * {@code publishedAt} as ISO-8601 UTC with milliseconds. Private and password attributes are
- * never returned. Relation attributes hold the documentIds of their targets (the id of a role),
+ * never returned. Relation attributes contain the documentIds of their targets (the id of a role),
  * unpopulated; the HTTP layer decides what to populate.
  *
  * <p>Values are stored exactly as sent: numbers keep their written form ({@code 180} stays an
@@ -180,6 +180,7 @@ public final class ContentService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         ObjectNode created = database.inTransaction(session -> {
             ContentTypeView type = requireType(session, uid);
+            // NOTE: two concurrent first creates of a single type can both pass this check; no constraint backs it.
             if (type.kind() == ContentKind.SINGLE_TYPE && countEntries(session, uid) > 0) {
                 throw new ConflictException("uid", uid, "Single type " + uid + " already has its entry");
             }

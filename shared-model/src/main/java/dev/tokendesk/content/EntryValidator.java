@@ -21,8 +21,9 @@ import java.util.Set;
  */
 final class EntryValidator {
 
-    /** Keys that a component value may carry besides its attributes: Strapi's row id and a dynamic zone's component uid. */
+    /** Keys that a component value may contain besides its attributes: the component's row id in Strapi. */
     private static final Set<String> COMPONENT_KEYS = Set.of("id");
+    /** Keys that a dynamic zone element may contain besides its attributes: the row id and the component uid. */
     private static final Set<String> DYNAMIC_ZONE_KEYS = Set.of("id", "__component");
 
     private final Map<String, ComponentView> components;

@@ -62,7 +62,13 @@ final class EntryWriter {
             return Optional.empty();
         }
 
-        ContentEntry entry = new ContentEntry(DocumentIds.next(), type.uid(), ContentJson.write(checked.values()), now);
+        String json = ContentJson.write(checked.values());
+        if (json.length() > ContentEntry.MAX_DATA_LENGTH) {
+            errors.add(new FieldError(path, path + " is " + json.length() + " characters long as JSON, more than the maximum of "
+                    + ContentEntry.MAX_DATA_LENGTH));
+            return Optional.empty();
+        }
+        ContentEntry entry = new ContentEntry(DocumentIds.next(), type.uid(), json, now);
         session.persist(entry);
         for (UniqueValue unique : checked.uniques()) {
             claim(entry, unique, errors);
@@ -72,9 +78,9 @@ final class EntryWriter {
 
     private Optional<FieldError> checkUnique(UniqueValue unique) {
         String hash = sha256(unique.key());
-        boolean taken = !claimedInThisTransaction.add(unique.attribute().name() + "\u0000" + hash)
+        boolean alreadyClaimed = !claimedInThisTransaction.add(unique.attribute().name() + "\u0000" + hash)
                 || session.find(UniqueValueClaim.class, new UniqueValueClaim.Key(type.uid(), unique.attribute().name(), hash)) != null;
-        return taken ? Optional.of(notUnique(unique)) : Optional.empty();
+        return alreadyClaimed ? Optional.of(notUnique(unique)) : Optional.empty();
     }
 
     private void claim(ContentEntry entry, UniqueValue unique, List<FieldError> errors) {

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 final class ScalarRules {
 
     private static final Pattern EMAIL = Pattern.compile("^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$");
-    /** Characters Strapi allows in a uid attribute when the schema sets no regex of its own. */
+    /** Characters a uid attribute allows when the schema sets no regex: RFC 3986's unreserved characters, safe in URLs. */
     private static final Pattern UID = Pattern.compile("^[A-Za-z0-9\\-_.~]*$");
     private static final Pattern BIG_INTEGER = Pattern.compile("^-?\\d+$");
     private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
@@ -87,7 +87,7 @@ final class ScalarRules {
         if (attribute.type() == AttributeType.UID && attribute.regex() == null && !UID.matcher(text).matches()) {
             return Optional.of(name + " may contain only letters, digits and - _ . ~");
         }
-        // As in Strapi, an empty optional value skips the pattern, and a match anywhere in the text is enough.
+        // An empty optional value skips the pattern. A match anywhere in the text is enough, as with JavaScript's RegExp.test.
         boolean skipPattern = text.isEmpty() && !attribute.required();
         if (attribute.regex() != null && !skipPattern && !Pattern.compile(attribute.regex()).matcher(text).find()) {
             return Optional.of(name + " must match the pattern " + attribute.regex());

@@ -178,7 +178,7 @@ final class SchemaParser {
                 return null;
             }
             try {
-                // Strapi writes the limits of big integers as strings because JavaScript numbers lose digits.
+                // A limit of a big integer may be a string, because JavaScript numbers lose digits beyond 2^53.
                 return value.isNumber() ? value.decimalValue() : new BigDecimal(value.textValue());
             } catch (NumberFormatException | NullPointerException e) {
                 problems.add(prefix + ": " + option + " must be a number");

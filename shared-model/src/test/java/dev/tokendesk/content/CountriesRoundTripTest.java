@@ -27,7 +27,7 @@ class CountriesRoundTripTest {
 
     /**
      * Reads the input independently of the service: decimals keep their written digits and
-     * integers stay integers, so comparing the JSON text of two values tells 180 from 180.0.
+     * integers stay integers, so comparing the JSON text of two values distinguishes 180 from 180.0.
      */
     private static final JsonMapper EXACT = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)

@@ -99,8 +99,9 @@ class TokenDeskCliTest {
 
     @Test
     void everyCommandHasHelp() {
+        Result top = run("", "--help");
         String[][] commands = {
-            {"--help"}, {"serve", "--help"}, {"user", "create", "--help"}, {"token", "create", "--help"},
+            {"serve", "--help"}, {"user", "create", "--help"}, {"token", "create", "--help"},
             {"role", "grant", "--help"}, {"import", "schemas", "--help"}, {"import", "data", "--help"},
         };
 
@@ -110,6 +111,8 @@ class TokenDeskCliTest {
             assertThat(result.exitCode()).as(String.join(" ", command)).isZero();
             assertThat(result.out()).as(String.join(" ", command)).contains("Usage:").contains("--data-dir");
         }
+        assertThat(top.exitCode()).isZero();
+        assertThat(top.out()).contains("serve").contains("user").contains("token").contains("role").contains("import");
     }
 
     @Test

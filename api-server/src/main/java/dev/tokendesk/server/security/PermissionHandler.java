@@ -75,7 +75,7 @@ public final class PermissionHandler implements HttpHandler {
         String pluralName = exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY).getParameters().get("pluralName");
         // Plugin types such as the users-permissions user are served by their own endpoints, not here.
         return content.findByPluralName(pluralName)
-                .filter(type -> type.uid().startsWith("api::"))
+                .filter(type -> !type.pluginManaged())
                 .orElseThrow(() -> ApiException.notFound("No content type with plural name '" + pluralName + "'"));
     }
 }

@@ -1,5 +1,8 @@
 package dev.tokendesk;
 
+import dev.tokendesk.audit.Actor;
+import dev.tokendesk.audit.AuditLog;
+import dev.tokendesk.audit.AuthFailureCounter;
 import dev.tokendesk.auth.Authenticator;
 import dev.tokendesk.config.KeyFiles;
 import dev.tokendesk.content.ContentService;
@@ -54,9 +57,11 @@ public final class TokenDesk implements AutoCloseable {
     private final Authenticator authenticator;
     private final ContentService content;
     private final LastUsedRecorder lastUsed;
+    private final AuditLog audit;
+    private final AuthFailureCounter authFailures;
     private final ScheduledExecutorService background;
 
-    private TokenDesk(TokenDeskConfig config, Clock clock, Map<String, String> env) {
+    private TokenDesk(TokenDeskConfig config, Clock clock, Map<String, String> env, Actor actor) {
         this.config = config;
         this.clock = clock;
         Consumer<RuntimeException> logFailure = e -> LOG.error("Background task failed", e);
@@ -66,10 +71,12 @@ public final class TokenDesk implements AutoCloseable {
 
         this.database = Database.open(config, Entities.ALL);
         this.events = new ChangeEvents(logFailure);
-        this.roles = new RoleService(database, events);
+        this.audit = new AuditLog(database, clock, actor);
+        this.authFailures = new AuthFailureCounter(database, clock, logFailure);
+        this.roles = new RoleService(database, events, audit);
         PasswordHasher passwordHasher = new PasswordHasher();
-        this.users = new UserService(database, events, passwordHasher, clock);
-        this.tokens = new TokenService(database, events, new TokenFormat(new SecureRandom()), new TokenHasher(tokenKey), clock);
+        this.users = new UserService(database, events, audit, passwordHasher, clock);
+        this.tokens = new TokenService(database, events, audit, new TokenFormat(new SecureRandom()), new TokenHasher(tokenKey), clock);
         this.jwt = new JwtService(jwtSecret, clock, config.jwtLifetime());
         this.authenticator = new Authenticator(tokens, jwt, users, roles);
         this.content = new ContentService(database, events, clock, passwordHasher);
@@ -80,7 +87,7 @@ public final class TokenDesk implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        background.scheduleWithFixedDelay(lastUsed::flush, LAST_USED_FLUSH_SECONDS, LAST_USED_FLUSH_SECONDS, TimeUnit.SECONDS);
+        background.scheduleWithFixedDelay(this::flushCounters, LAST_USED_FLUSH_SECONDS, LAST_USED_FLUSH_SECONDS, TimeUnit.SECONDS);
     }
 
     /**
@@ -95,7 +102,20 @@ public final class TokenDesk implements AutoCloseable {
 
     /** Opens the installation with a given clock and environment, for tests and embedding. */
     public static TokenDesk open(TokenDeskConfig config, Clock clock, Map<String, String> env) {
-        return new TokenDesk(config, clock, env);
+        return open(config, clock, env, Actor.CONSOLE);
+    }
+
+    /**
+     * Opens the installation; {@code actor} is recorded in the audit trail as the author of every
+     * admin change made through this instance.
+     */
+    public static TokenDesk open(TokenDeskConfig config, Clock clock, Map<String, String> env, Actor actor) {
+        return new TokenDesk(config, clock, env, actor);
+    }
+
+    private void flushCounters() {
+        lastUsed.flush();
+        authFailures.flush();
     }
 
     public TokenDeskConfig config() {
@@ -142,10 +162,18 @@ public final class TokenDesk implements AutoCloseable {
         return lastUsed;
     }
 
+    public AuditLog audit() {
+        return audit;
+    }
+
+    public AuthFailureCounter authFailures() {
+        return authFailures;
+    }
+
     @Override
     public void close() {
         background.shutdownNow();
-        lastUsed.flush();
+        flushCounters();
         database.close();
     }
 }

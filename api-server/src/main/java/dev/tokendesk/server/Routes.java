@@ -12,6 +12,7 @@ import dev.tokendesk.server.http.WorkerDispatchHandler;
 import dev.tokendesk.server.requestlog.RequestLog;
 import dev.tokendesk.server.requestlog.RequestLogHandler;
 import dev.tokendesk.server.security.AuthenticationHandler;
+import dev.tokendesk.server.security.FailureLimits;
 import dev.tokendesk.server.security.PermissionHandler;
 import dev.tokendesk.server.security.PermissionHandler.Requirement;
 import dev.tokendesk.server.users.LoginHandler;
@@ -38,8 +39,9 @@ final class Routes {
 
     static HttpHandler build(TokenDesk desk, RequestLog requestLog) {
         ContentHandlers content = new ContentHandlers(desk.content());
+        FailureLimits limits = FailureLimits.defaults(desk.clock());
         RoutingHandler routes = new RoutingHandler(false)
-                .post("/api/auth/local", guard(desk, Requirement.ANYONE, null, new LoginHandler(desk)))
+                .post("/api/auth/local", guard(desk, Requirement.ANYONE, null, new LoginHandler(desk, limits)))
                 .get("/api/users/me", guard(desk, Requirement.AUTHENTICATED, null, new MeHandler(desk)))
                 .get("/api/{pluralName}", guard(desk, Requirement.CONTENT_PERMISSION, Action.FIND, content.find()))
                 .post("/api/{pluralName}", guard(desk, Requirement.CONTENT_PERMISSION, Action.CREATE, content.create()))
@@ -48,7 +50,7 @@ final class Routes {
                 .setInvalidMethodHandler(exchange -> ErrorMapper.send(exchange,
                         ApiException.methodNotAllowed(exchange.getRequestMethod().toString(), exchange.getRequestPath())));
 
-        HttpHandler api = new AuthenticationHandler(desk.authenticator(), routes);
+        HttpHandler api = new AuthenticationHandler(desk.authenticator(), limits.tokenChecksByAddress(), desk.authFailures(), routes);
         HttpHandler paths = Handlers.path(api)
                 .addExactPath("/_health", exchange -> {
                     if (!exchange.getRequestMethod().equals(Methods.GET) && !exchange.getRequestMethod().equals(Methods.HEAD)) {

@@ -37,12 +37,13 @@ public final class Authenticator {
     }
 
     /**
-     * Authenticates an API token.
+     * Authenticates an API token used from {@code clientAddress}.
      *
      * @throws CredentialRejectedException when the token is malformed, unknown, revoked, expired, or its owner is blocked
+     * @throws AddressNotAllowedException when the token's IP allow-list excludes {@code clientAddress}
      */
-    public Principal withApiToken(String token) {
-        VerifiedToken verified = tokens.verify(token);
+    public Principal withApiToken(String token, String clientAddress) {
+        VerifiedToken verified = tokens.verify(token, clientAddress);
         PermissionSet rolePermissions = roles.permissionsOf(verified.ownerRoleId());
         PermissionSet effective = switch (verified.scope()) {
             case FULL -> rolePermissions;

@@ -14,6 +14,7 @@ public class CredentialRejectedException extends TokenDeskException {
         UNKNOWN_TOKEN("Invalid API token"),
         REVOKED_TOKEN("The API token has been revoked"),
         EXPIRED_TOKEN("The API token has expired"),
+        SUPERSEDED_TOKEN("The API token was regenerated and this value is no longer valid"),
         INVALID_JWT("Invalid JWT"),
         EXPIRED_JWT("The JWT has expired"),
         OUTDATED_JWT("The JWT is no longer valid: the user's password changed or they were signed out"),

@@ -4,6 +4,8 @@ import dev.tokendesk.content.ComponentRecord;
 import dev.tokendesk.content.ContentEntry;
 import dev.tokendesk.content.ContentTypeRecord;
 import dev.tokendesk.content.UniqueValueClaim;
+import dev.tokendesk.audit.AuditEvent;
+import dev.tokendesk.audit.AuthFailureCount;
 import dev.tokendesk.role.Role;
 import dev.tokendesk.token.ApiToken;
 import dev.tokendesk.user.User;
@@ -16,6 +18,8 @@ public final class Entities {
             Role.class,
             User.class,
             ApiToken.class,
+            AuditEvent.class,
+            AuthFailureCount.class,
             ContentTypeRecord.class,
             ComponentRecord.class,
             ContentEntry.class,

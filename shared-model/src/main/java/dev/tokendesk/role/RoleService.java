@@ -3,6 +3,8 @@ package dev.tokendesk.role;
 import dev.tokendesk.ConflictException;
 import dev.tokendesk.NotFoundException;
 import dev.tokendesk.ValidationException;
+import dev.tokendesk.audit.AuditAction;
+import dev.tokendesk.audit.AuditLog;
 import dev.tokendesk.db.Database;
 import dev.tokendesk.event.ChangeEvent;
 import dev.tokendesk.event.ChangeEvents;
@@ -21,10 +23,12 @@ public final class RoleService {
 
     private final Database database;
     private final ChangeEvents events;
+    private final AuditLog audit;
 
-    public RoleService(Database database, ChangeEvents events) {
+    public RoleService(Database database, ChangeEvents events, AuditLog audit) {
         this.database = database;
         this.events = events;
+        this.audit = audit;
     }
 
     public List<RoleView> list() {
@@ -76,6 +80,7 @@ public final class RoleService {
             }
             Role role = new Role(cleanName, key, RoleType.CUSTOM, description == null ? null : description.strip());
             session.persist(role);
+            audit.record(session, AuditAction.ROLE_CREATED, role.getId(), cleanName, null);
             return role.toView();
         });
         events.publish(ChangeEvent.Kind.ROLE, created.id());
@@ -108,11 +113,26 @@ public final class RoleService {
     private RoleView update(String roleName, Function<PermissionSet, Set<Permission>> change) {
         RoleView updated = database.inTransaction(session -> {
             Role role = requireByName(session, roleName);
-            role.setPermissions(change.apply(role.permissions()));
+            PermissionSet before = role.permissions();
+            role.setPermissions(change.apply(before));
+            PermissionSet after = role.permissions();
+            if (!after.equals(before)) {
+                audit.record(session, AuditAction.PERMISSIONS_CHANGED, role.getId(), role.getName(), describeChange(before, after));
+            }
             return role.toView();
         });
         events.publish(ChangeEvent.Kind.ROLE, updated.id());
         return updated;
+    }
+
+    private static String describeChange(PermissionSet before, PermissionSet after) {
+        Set<Permission> added = new java.util.TreeSet<>(java.util.Comparator.comparing(Permission::toString));
+        added.addAll(after.asSet());
+        added.removeAll(before.asSet());
+        Set<Permission> removed = new java.util.TreeSet<>(java.util.Comparator.comparing(Permission::toString));
+        removed.addAll(before.asSet());
+        removed.removeAll(after.asSet());
+        return "added " + added + ", removed " + removed;
     }
 
     private RoleView findByType(RoleType type) {

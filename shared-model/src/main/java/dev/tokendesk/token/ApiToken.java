@@ -66,6 +66,18 @@ public class ApiToken {
     @Column(name = "last_used_ip", length = 45)
     private String lastUsedIp;
 
+    @Column(name = "previous_token_hash", length = 64)
+    private String previousTokenHash;
+
+    @Column(name = "previous_valid_until")
+    private Instant previousValidUntil;
+
+    @Column(name = "allowed_ips", length = 2000)
+    private String allowedIps;
+
+    @Column(name = "regenerated_at")
+    private Instant regeneratedAt;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "api_token_permissions", joinColumns = @JoinColumn(name = "token_id"))
     private Set<GrantedAction> customPermissions = new HashSet<>();
@@ -74,7 +86,7 @@ public class ApiToken {
     }
 
     ApiToken(User owner, String name, String description, String tokenHash, String hint, TokenScope scope,
-             Set<Permission> customPermissions, Instant createdAt, Instant expiresAt) {
+             Set<Permission> customPermissions, IpAllowList allowedIps, Instant createdAt, Instant expiresAt) {
         this.owner = owner;
         this.name = name;
         this.description = description;
@@ -84,6 +96,7 @@ public class ApiToken {
         this.scope = scope.apiName();
         this.createdAt = createdAt;
         this.expiresAt = expiresAt;
+        this.allowedIps = allowedIps.allowsAll() ? null : allowedIps.toString();
         customPermissions.forEach(permission -> this.customPermissions.add(new GrantedAction(permission)));
     }
 
@@ -107,6 +120,18 @@ public class ApiToken {
         return revokedAt;
     }
 
+    public String getTokenHash() {
+        return tokenHash;
+    }
+
+    public Instant getPreviousValidUntil() {
+        return previousValidUntil;
+    }
+
+    public IpAllowList allowedIps() {
+        return IpAllowList.parse(allowedIps);
+    }
+
     public PermissionSet customPermissions() {
         return PermissionSet.of(customPermissions.stream().map(GrantedAction::toPermission).collect(Collectors.toSet()));
     }
@@ -115,6 +140,24 @@ public class ApiToken {
         if (revokedAt == null) {
             revokedAt = now;
         }
+    }
+
+    /**
+     * Replaces the stored hash with that of a new value. With a positive {@code grace} the old
+     * value stays valid until {@code now + grace}; otherwise it stops working at once.
+     */
+    void regenerate(String newHash, String newHint, Instant now, java.time.Duration grace) {
+        if (grace.isZero()) {
+            previousTokenHash = null;
+            previousValidUntil = null;
+        } else {
+            previousTokenHash = tokenHash;
+            previousValidUntil = now.plus(grace);
+        }
+        tokenHash = newHash;
+        hashVersion = TokenHasher.VERSION;
+        hint = newHint;
+        regeneratedAt = now;
     }
 
     void markUsed(Instant when, String ip) {
@@ -127,6 +170,7 @@ public class ApiToken {
     public TokenView toView(Instant now) {
         return new TokenView(id, name, description, owner.getId(), owner.getUsername(), TokenFormat.displayHint(hint),
                 getScope(), customPermissions(), createdAt, expiresAt, revokedAt, lastUsedAt, lastUsedIp,
-                TokenStatus.of(revokedAt, expiresAt, now));
+                TokenStatus.of(revokedAt, expiresAt, now), allowedIps == null ? "" : allowedIps, regeneratedAt,
+                previousValidUntil != null && previousValidUntil.isAfter(now) ? previousValidUntil : null);
     }
 }

@@ -2,6 +2,9 @@ package dev.tokendesk.token;
 
 import dev.tokendesk.NotFoundException;
 import dev.tokendesk.ValidationException;
+import dev.tokendesk.audit.AuditAction;
+import dev.tokendesk.audit.AuditLog;
+import dev.tokendesk.auth.AddressNotAllowedException;
 import dev.tokendesk.auth.CredentialRejectedException;
 import dev.tokendesk.auth.CredentialRejectedException.Reason;
 import dev.tokendesk.db.Database;
@@ -10,27 +13,34 @@ import dev.tokendesk.event.ChangeEvents;
 import dev.tokendesk.user.Identifiers;
 import dev.tokendesk.user.User;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.hibernate.Session;
 
 /**
- * Issues, lists, revokes and verifies API tokens.
+ * Issues, lists, regenerates, revokes and verifies API tokens.
  *
- * <p>Only the HMAC of a token is stored; {@link #issue} returns the clear value once. Thread-safe:
- * each method runs in its own transaction and publishes a {@link ChangeEvent.Kind#TOKEN} event
- * after a change commits.
+ * <p>Only the HMAC of a token is stored; {@link #issue} and {@link #regenerate} return the clear
+ * value once. Thread-safe: each method runs in its own transaction, records an audit event in it,
+ * and publishes a {@link ChangeEvent.Kind#TOKEN} event after a change commits.
  */
 public final class TokenService {
 
+    /** Longest grace period during which the value before a regeneration keeps working. */
+    public static final Duration MAX_GRACE_PERIOD = Duration.ofHours(24);
+
     private final Database database;
     private final ChangeEvents events;
+    private final AuditLog audit;
     private final TokenFormat format;
     private final TokenHasher hasher;
     private final Clock clock;
 
-    public TokenService(Database database, ChangeEvents events, TokenFormat format, TokenHasher hasher, Clock clock) {
+    public TokenService(Database database, ChangeEvents events, AuditLog audit, TokenFormat format, TokenHasher hasher, Clock clock) {
         this.database = database;
         this.events = events;
+        this.audit = audit;
         this.format = format;
         this.hasher = hasher;
         this.clock = clock;
@@ -64,11 +74,42 @@ public final class TokenService {
                 throw new NotFoundException("User", request.ownerId());
             }
             ApiToken stored = new ApiToken(owner, name, description, hasher.hash(token), TokenFormat.hintOf(token),
-                    request.scope(), request.customPermissions(), now, expiresAt);
+                    request.scope(), request.customPermissions(), request.allowedIps(), now, expiresAt);
             session.persist(stored);
-            return stored.toView(now);
+            TokenView created = stored.toView(now);
+            audit.record(session, AuditAction.TOKEN_ISSUED, created.id(), describe(created),
+                    "scope " + created.scope() + ", expires " + (expiresAt == null ? "never" : expiresAt));
+            return created;
         });
         events.publish(ChangeEvent.Kind.TOKEN, view.id());
+        return new IssuedToken(token, view);
+    }
+
+    /**
+     * Gives a token a new secret value with the same settings. The old value keeps working for
+     * {@code gracePeriod}; with zero it fails on the next request.
+     *
+     * @throws ValidationException when the grace period is negative or longer than 24 hours, or the token is revoked
+     * @throws NotFoundException when no token has {@code tokenId}
+     */
+    public IssuedToken regenerate(long tokenId, Duration gracePeriod) {
+        if (gracePeriod.isNegative() || gracePeriod.compareTo(MAX_GRACE_PERIOD) > 0) {
+            throw ValidationException.of("gracePeriod", "Grace period must be between 0 and 24 hours, got " + gracePeriod);
+        }
+        String token = format.generate();
+        Instant now = clock.instant();
+        TokenView view = database.inTransaction(session -> {
+            ApiToken stored = requireEntity(session, tokenId);
+            if (stored.getRevokedAt() != null) {
+                throw ValidationException.of("token", "Token " + tokenId + " is revoked; issue a new token instead");
+            }
+            stored.regenerate(hasher.hash(token), TokenFormat.hintOf(token), now, gracePeriod);
+            TokenView regenerated = stored.toView(now);
+            audit.record(session, AuditAction.TOKEN_REGENERATED, tokenId, describe(regenerated),
+                    "grace period " + gracePeriod.toMinutes() + " min");
+            return regenerated;
+        });
+        events.publish(ChangeEvent.Kind.TOKEN, tokenId);
         return new IssuedToken(token, view);
     }
 
@@ -102,8 +143,13 @@ public final class TokenService {
         Instant now = clock.instant();
         TokenView view = database.inTransaction(session -> {
             ApiToken token = requireEntity(session, tokenId);
+            boolean wasActive = token.getRevokedAt() == null;
             token.revoke(now);
-            return token.toView(now);
+            TokenView revoked = token.toView(now);
+            if (wasActive) {
+                audit.record(session, AuditAction.TOKEN_REVOKED, tokenId, describe(revoked), null);
+            }
+            return revoked;
         });
         events.publish(ChangeEvent.Kind.TOKEN, tokenId);
         return view;
@@ -111,39 +157,55 @@ public final class TokenService {
 
     /** Deletes a token for good. */
     public void delete(long tokenId) {
-        database.run(session -> session.remove(requireEntity(session, tokenId)));
+        Instant now = clock.instant();
+        database.run(session -> {
+            ApiToken token = requireEntity(session, tokenId);
+            audit.record(session, AuditAction.TOKEN_DELETED, tokenId, describe(token.toView(now)), null);
+            session.remove(token);
+        });
         events.publish(ChangeEvent.Kind.TOKEN, tokenId);
     }
 
     /**
-     * Checks a presented token: format and checksum first, then the stored hash, revocation,
-     * expiry and the owner's blocked flag.
+     * Checks a presented token: format and checksum first, then the stored hash (or the previous
+     * hash within its grace period), revocation, expiry, the owner's blocked flag and the IP allow-list.
      *
+     * @param clientAddress literal address of the caller, checked against the allow-list
      * @throws CredentialRejectedException naming the reason when the token is not accepted
+     * @throws AddressNotAllowedException when the token is valid but not from {@code clientAddress}
      */
-    public VerifiedToken verify(String token) {
+    public VerifiedToken verify(String token, String clientAddress) {
         if (!TokenFormat.isWellFormed(token)) {
             throw new CredentialRejectedException(Reason.MALFORMED_TOKEN);
         }
         String hash = hasher.hash(token);
         Instant now = clock.instant();
         return database.inTransaction(session -> {
-            ApiToken stored = session.createSelectionQuery("from ApiToken where tokenHash = :hash", ApiToken.class)
+            ApiToken stored = session.createSelectionQuery(
+                            "from ApiToken where tokenHash = :hash or previousTokenHash = :hash", ApiToken.class)
                     .setParameter("hash", hash)
+                    .setMaxResults(1)
                     .getSingleResultOrNull();
             if (stored == null) {
                 throw new CredentialRejectedException(Reason.UNKNOWN_TOKEN);
+            }
+            if (!stored.getTokenHash().equals(hash)
+                    && (stored.getPreviousValidUntil() == null || !now.isBefore(stored.getPreviousValidUntil()))) {
+                throw new CredentialRejectedException(Reason.SUPERSEDED_TOKEN);
             }
             switch (TokenStatus.of(stored.getRevokedAt(), stored.getExpiresAt(), now)) {
                 case REVOKED -> throw new CredentialRejectedException(Reason.REVOKED_TOKEN);
                 case EXPIRED -> throw new CredentialRejectedException(Reason.EXPIRED_TOKEN);
                 case ACTIVE -> {
-                    // Accepted so far; the owner is checked next.
+                    // Accepted so far; the owner and the address are checked next.
                 }
             }
             User owner = stored.getOwner();
             if (owner.isBlocked()) {
                 throw new CredentialRejectedException(Reason.USER_BLOCKED);
+            }
+            if (!stored.allowedIps().allows(clientAddress)) {
+                throw new AddressNotAllowedException(clientAddress);
             }
             return new VerifiedToken(stored.getId(), owner.getId(), owner.getUsername(), owner.getRole().getId(),
                     stored.getScope(), stored.customPermissions());
@@ -160,7 +222,11 @@ public final class TokenService {
         });
     }
 
-    private static ApiToken requireEntity(org.hibernate.Session session, long tokenId) {
+    private static String describe(TokenView token) {
+        return token.name() + " (" + token.hint() + ", owner " + token.ownerUsername() + ")";
+    }
+
+    private static ApiToken requireEntity(Session session, long tokenId) {
         ApiToken token = session.find(ApiToken.class, tokenId);
         if (token == null) {
             throw new NotFoundException("Token", tokenId);

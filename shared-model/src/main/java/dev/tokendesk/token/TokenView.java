@@ -10,6 +10,10 @@ import java.time.Instant;
  * @param hint display form such as {@code tdk_…abcd}
  * @param expiresAt end of validity, or {@code null} for a token that never expires
  * @param status status at the time the view was made
+ * @param allowedIps normalised IP allow-list, or the empty string when every address may use the token
+ * @param regeneratedAt last regeneration, or {@code null}
+ * @param previousValidUntil end of the grace period of the value before the last regeneration,
+ *     or {@code null} when no previous value is valid any more
  */
 public record TokenView(
         long id,
@@ -25,5 +29,8 @@ public record TokenView(
         Instant revokedAt,
         Instant lastUsedAt,
         String lastUsedIp,
-        TokenStatus status) {
+        TokenStatus status,
+        String allowedIps,
+        Instant regeneratedAt,
+        Instant previousValidUntil) {
 }

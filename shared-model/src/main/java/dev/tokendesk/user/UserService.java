@@ -4,6 +4,8 @@ import dev.tokendesk.ConflictException;
 import dev.tokendesk.NotFoundException;
 import dev.tokendesk.ValidationException;
 import dev.tokendesk.ValidationException.FieldError;
+import dev.tokendesk.audit.AuditAction;
+import dev.tokendesk.audit.AuditLog;
 import dev.tokendesk.db.Database;
 import dev.tokendesk.db.DocumentIds;
 import dev.tokendesk.event.ChangeEvent;
@@ -34,12 +36,14 @@ public final class UserService {
 
     private final Database database;
     private final ChangeEvents events;
+    private final AuditLog audit;
     private final PasswordHasher hasher;
     private final Clock clock;
 
-    public UserService(Database database, ChangeEvents events, PasswordHasher hasher, Clock clock) {
+    public UserService(Database database, ChangeEvents events, AuditLog audit, PasswordHasher hasher, Clock clock) {
         this.database = database;
         this.events = events;
+        this.audit = audit;
         this.hasher = hasher;
         this.clock = clock;
     }
@@ -72,7 +76,9 @@ public final class UserService {
             }
             User user = new User(DocumentIds.next(), username, email, passwordHash, role, clock.instant());
             session.persist(user);
-            return user.toView();
+            UserView view = user.toView();
+            audit.record(session, AuditAction.USER_CREATED, view.id(), view.username(), "role " + view.roleName());
+            return view;
         });
         events.publish(ChangeEvent.Kind.USER, created.id());
         return created;
@@ -126,7 +132,7 @@ public final class UserService {
 
     /** Blocks or unblocks a user; blocking invalidates every JWT issued before. */
     public UserView setBlocked(long userId, boolean blocked) {
-        return change(userId, user -> user.setBlocked(blocked, clock.instant()));
+        return change(userId, blocked ? AuditAction.USER_BLOCKED : AuditAction.USER_UNBLOCKED, user -> user.setBlocked(blocked, clock.instant()));
     }
 
     /** Sets a new password and invalidates every JWT issued before. API tokens stay valid. */
@@ -137,38 +143,46 @@ public final class UserService {
             throw new ValidationException(errors.get(0));
         }
         String passwordHash = hasher.hash(newPassword);
-        return change(userId, user -> user.setPasswordHash(passwordHash, clock.instant()));
+        return change(userId, AuditAction.PASSWORD_CHANGED, user -> user.setPasswordHash(passwordHash, clock.instant()));
     }
 
     /** Invalidates every JWT of the user without changing anything else. */
     public UserView signOutEverywhere(long userId) {
-        return change(userId, user -> user.bumpCredentialVersion(clock.instant()));
+        return change(userId, AuditAction.USER_SIGNED_OUT, user -> user.bumpCredentialVersion(clock.instant()));
     }
 
     /** Gives the user another role; the change applies to their tokens on the next request. */
     public UserView changeRole(long userId, String roleName) {
-        return database.inTransaction(session -> {
+        UserView changed = database.inTransaction(session -> {
             Role role = RoleService.findEntityByName(session, roleName);
             if (role.getType() == RoleType.PUBLIC) {
                 throw ValidationException.of("role", "Users cannot have the Public role: it is for callers without a credential");
             }
             User user = requireEntity(session, userId);
             user.setRole(role, clock.instant());
+            audit.record(session, AuditAction.USER_ROLE_CHANGED, userId, user.getUsername(), "role " + role.getName());
             return user.toView();
         });
+        events.publish(ChangeEvent.Kind.USER, userId);
+        return changed;
     }
 
     /** Deletes a user and, through the foreign key, all of their API tokens. */
     public void delete(long userId) {
-        database.run(session -> session.remove(requireEntity(session, userId)));
+        database.run(session -> {
+            User user = requireEntity(session, userId);
+            audit.record(session, AuditAction.USER_DELETED, userId, user.getUsername(), null);
+            session.remove(user);
+        });
         events.publish(ChangeEvent.Kind.USER, userId);
         events.publish(ChangeEvent.Kind.TOKEN, null);
     }
 
-    private UserView change(long userId, java.util.function.Consumer<User> change) {
+    private UserView change(long userId, AuditAction action, java.util.function.Consumer<User> change) {
         UserView changed = database.inTransaction(session -> {
             User user = requireEntity(session, userId);
             change.accept(user);
+            audit.record(session, action, userId, user.getUsername(), null);
             return user.toView();
         });
         events.publish(ChangeEvent.Kind.USER, userId);

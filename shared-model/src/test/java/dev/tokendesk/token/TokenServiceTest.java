@@ -61,7 +61,7 @@ class TokenServiceTest {
         String typo = token.substring(0, 10) + changed + token.substring(11);
 
         assertThat(TokenFormat.isWellFormed(typo)).isFalse();
-        assertThatThrownBy(() -> desk.tokens().verify(typo))
+        assertThatThrownBy(() -> desk.tokens().verify(typo, "127.0.0.1"))
                 .isInstanceOfSatisfying(CredentialRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED_TOKEN));
     }
 
@@ -103,7 +103,7 @@ class TokenServiceTest {
     void verifyAcceptsActiveToken() {
         IssuedToken issued = desk.tokens().issue(TokenRequest.of(alice.id(), "ci", TokenScope.FULL, Expiry.NEVER));
 
-        VerifiedToken verified = desk.tokens().verify(issued.token());
+        VerifiedToken verified = desk.tokens().verify(issued.token(), "127.0.0.1");
 
         assertThat(verified.ownerId()).isEqualTo(alice.id());
         assertThat(verified.tokenId()).isEqualTo(issued.view().id());
@@ -115,7 +115,7 @@ class TokenServiceTest {
 
         desk.tokens().revoke(issued.view().id());
 
-        assertThatThrownBy(() -> desk.tokens().verify(issued.token()))
+        assertThatThrownBy(() -> desk.tokens().verify(issued.token(), "127.0.0.1"))
                 .isInstanceOfSatisfying(CredentialRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.REVOKED_TOKEN));
     }
 
@@ -127,7 +127,7 @@ class TokenServiceTest {
 
         desk = TestDesks.open(dataDir, clock);
 
-        assertThatThrownBy(() -> desk.tokens().verify(issued.token()))
+        assertThatThrownBy(() -> desk.tokens().verify(issued.token(), "127.0.0.1"))
                 .isInstanceOfSatisfying(CredentialRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.EXPIRED_TOKEN));
     }
 
@@ -137,7 +137,7 @@ class TokenServiceTest {
 
         clock.advance(Duration.ofDays(7).minusSeconds(1));
 
-        assertThat(desk.tokens().verify(issued.token()).tokenId()).isEqualTo(issued.view().id());
+        assertThat(desk.tokens().verify(issued.token(), "127.0.0.1").tokenId()).isEqualTo(issued.view().id());
     }
 
     @Test
@@ -146,7 +146,7 @@ class TokenServiceTest {
 
         desk.users().setBlocked(alice.id(), true);
 
-        assertThatThrownBy(() -> desk.tokens().verify(issued.token()))
+        assertThatThrownBy(() -> desk.tokens().verify(issued.token(), "127.0.0.1"))
                 .isInstanceOfSatisfying(CredentialRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.USER_BLOCKED));
     }
 

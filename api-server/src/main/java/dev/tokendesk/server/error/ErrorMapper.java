@@ -3,8 +3,10 @@ package dev.tokendesk.server.error;
 import dev.tokendesk.ConflictException;
 import dev.tokendesk.NotFoundException;
 import dev.tokendesk.ValidationException;
+import dev.tokendesk.auth.AddressNotAllowedException;
 import dev.tokendesk.auth.CredentialRejectedException;
 import dev.tokendesk.server.http.Json;
+import dev.tokendesk.server.security.FailureRateLimiter;
 import dev.tokendesk.user.LoginRejectedException;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
@@ -41,6 +43,9 @@ public final class ErrorMapper {
         if (error instanceof UnauthorizedException unauthorized) {
             exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, unauthorized.wwwAuthenticate());
         }
+        if (error instanceof FailureRateLimiter.RateLimitedException limited) {
+            exchange.getResponseHeaders().put(Headers.RETRY_AFTER, limited.retryAfterSeconds());
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("data", null);
         Map<String, Object> errorBody = new LinkedHashMap<>();
@@ -69,6 +74,9 @@ public final class ErrorMapper {
         }
         if (failure instanceof CredentialRejectedException rejected) {
             return new UnauthorizedException(rejected.getMessage(), true);
+        }
+        if (failure instanceof AddressNotAllowedException notAllowed) {
+            return new ApiException(403, "ForbiddenError", notAllowed.getMessage());
         }
         if (failure instanceof LoginRejectedException login) {
             return new ApiException(400, "ValidationError", login.getMessage());

@@ -1,5 +1,7 @@
 package dev.tokendesk.server.security;
 
+import dev.tokendesk.audit.AuthFailureCounter;
+import dev.tokendesk.auth.AddressNotAllowedException;
 import dev.tokendesk.auth.Authenticator;
 import dev.tokendesk.auth.CredentialRejectedException;
 import dev.tokendesk.auth.Principal;
@@ -13,6 +15,8 @@ import io.undertow.util.Headers;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decides who a request acts as, in one place and in a fixed order:
@@ -26,25 +30,37 @@ import java.util.Map;
  * </ol>
  *
  * <p>A presented credential that is not valid ends the request with 401 and never falls back to
- * the Public role. The principal is attached under {@link #PRINCIPAL}.
+ * the Public role; the failure is counted per reason and per client address, and an address with
+ * too many recent failures gets 429 for every credential it presents. The principal is attached
+ * under {@link #PRINCIPAL}.
  */
 public final class AuthenticationHandler implements HttpHandler {
 
     public static final AttachmentKey<Principal> PRINCIPAL = AttachmentKey.create(Principal.class);
 
+    private static final Logger LOG = LoggerFactory.getLogger(AuthenticationHandler.class);
+
     private final Authenticator authenticator;
     private final List<CredentialMechanism> mechanisms;
+    private final FailureRateLimiter limiter;
+    private final AuthFailureCounter failures;
     private final HttpHandler next;
 
-    public AuthenticationHandler(Authenticator authenticator, HttpHandler next) {
+    public AuthenticationHandler(Authenticator authenticator, FailureRateLimiter limiter, AuthFailureCounter failures, HttpHandler next) {
         this.authenticator = authenticator;
         this.mechanisms = List.of(new QueryTokenMechanism(authenticator), new BearerMechanism(authenticator));
+        this.limiter = limiter;
+        this.failures = failures;
         this.next = next;
     }
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
-        requireAtMostOneCredential(exchange);
+        boolean credentialPresented = requireAtMostOneCredential(exchange);
+        String address = ClientAddress.of(exchange);
+        if (credentialPresented) {
+            limiter.check(address);
+        }
 
         Principal principal = null;
         try {
@@ -56,7 +72,14 @@ public final class AuthenticationHandler implements HttpHandler {
                 }
             }
         } catch (CredentialRejectedException e) {
+            limiter.recordFailure(address);
+            failures.count(e.reason().name());
+            LOG.debug("Rejected credential from {}: {}", address, e.reason());
             throw new UnauthorizedException(e.getMessage(), true);
+        } catch (AddressNotAllowedException e) {
+            failures.count("ADDRESS_NOT_ALLOWED");
+            LOG.debug("Rejected token use from {}: outside its allow-list", address);
+            throw e;
         }
 
         if (principal == null) {
@@ -68,7 +91,8 @@ public final class AuthenticationHandler implements HttpHandler {
         next.handleRequest(exchange);
     }
 
-    private static void requireAtMostOneCredential(HttpServerExchange exchange) {
+    /** Returns whether the request presents a credential, after checking that it presents at most one. */
+    private static boolean requireAtMostOneCredential(HttpServerExchange exchange) {
         int tokenParameters = 0;
         for (Map.Entry<String, Deque<String>> parameter : exchange.getQueryParameters().entrySet()) {
             if (parameter.getKey().equals(QueryToken.PARAMETER)) {
@@ -93,5 +117,6 @@ public final class AuthenticationHandler implements HttpHandler {
             throw ApiException.badParameter(QueryToken.PARAMETER,
                     "Conflicting credentials: send either the 'token' parameter or the Authorization header, not both");
         }
+        return tokenParameters + headers > 0;
     }
 }

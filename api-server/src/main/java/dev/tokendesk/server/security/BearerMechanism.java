@@ -30,7 +30,7 @@ public final class BearerMechanism implements CredentialMechanism {
         }
         String credential = credentialOf(header);
         if (credential.startsWith(TokenFormat.PREFIX)) {
-            return Outcome.authenticated(authenticator.withApiToken(credential));
+            return Outcome.authenticated(authenticator.withApiToken(credential, ClientAddress.of(exchange)));
         }
         return Outcome.authenticated(authenticator.withJwt(credential));
     }

@@ -24,6 +24,6 @@ public final class QueryTokenMechanism implements CredentialMechanism {
         if (values == null || values.isEmpty()) {
             return Outcome.notAttempted();
         }
-        return Outcome.authenticated(authenticator.withApiToken(values.getFirst().trim()));
+        return Outcome.authenticated(authenticator.withApiToken(values.getFirst().trim(), ClientAddress.of(exchange)));
     }
 }

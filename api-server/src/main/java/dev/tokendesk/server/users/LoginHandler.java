@@ -5,6 +5,10 @@ import dev.tokendesk.TokenDesk;
 import dev.tokendesk.server.error.ApiException;
 import dev.tokendesk.server.http.Json;
 import dev.tokendesk.server.http.RequestBodies;
+import dev.tokendesk.server.security.ClientAddress;
+import dev.tokendesk.server.security.FailureLimits;
+import dev.tokendesk.user.Identifiers;
+import dev.tokendesk.user.LoginRejectedException;
 import dev.tokendesk.user.UserView;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -14,14 +18,17 @@ import java.util.Map;
 /**
  * {@code POST /api/auth/local} with {@code {"identifier", "password"}}: returns
  * {@code {"jwt", "user"}}. The identifier is a user name or email, matched without regard to case
- * after trimming and Unicode normalisation.
+ * after trimming and Unicode normalisation. Failed logins are limited per client address and per
+ * identifier.
  */
 public final class LoginHandler implements HttpHandler {
 
     private final TokenDesk desk;
+    private final FailureLimits limits;
 
-    public LoginHandler(TokenDesk desk) {
+    public LoginHandler(TokenDesk desk, FailureLimits limits) {
         this.desk = desk;
+        this.limits = limits;
     }
 
     @Override
@@ -33,7 +40,19 @@ public final class LoginHandler implements HttpHandler {
         String identifier = requiredString(body, "identifier");
         String password = requiredString(body, "password");
 
-        UserView user = desk.users().login(identifier, password);
+        String address = ClientAddress.of(exchange);
+        String identifierKey = Identifiers.key(identifier);
+        limits.loginsByAddress().check(address);
+        limits.loginsByIdentifier().check(identifierKey);
+        UserView user;
+        try {
+            user = desk.users().login(identifier, password);
+        } catch (LoginRejectedException e) {
+            limits.loginsByAddress().recordFailure(address);
+            limits.loginsByIdentifier().recordFailure(identifierKey);
+            desk.authFailures().count("LOGIN_" + e.reason().name());
+            throw e;
+        }
 
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("jwt", desk.jwt().issue(user));

@@ -1,0 +1,20 @@
+package dev.tokendesk.server.security;
+
+import io.undertow.server.HttpServerExchange;
+
+/** The address of the client as the server's socket sees it. */
+public final class ClientAddress {
+
+    private ClientAddress() {
+    }
+
+    /**
+     * Returns the literal peer address, such as {@code 127.0.0.1} or {@code ::1}.
+     *
+     * <p>NOTE: forwarding headers such as {@code X-Forwarded-For} are ignored, so behind a proxy
+     * every request has the proxy's address.
+     */
+    public static String of(HttpServerExchange exchange) {
+        return exchange.getSourceAddress().getAddress().getHostAddress();
+    }
+}

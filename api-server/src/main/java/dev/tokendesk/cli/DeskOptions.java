@@ -1,6 +1,7 @@
 package dev.tokendesk.cli;
 
 import dev.tokendesk.TokenDesk;
+import dev.tokendesk.audit.Actor;
 import dev.tokendesk.config.ConfigResolver;
 import dev.tokendesk.config.DataDirectory;
 import dev.tokendesk.config.TokenDeskConfig;
@@ -36,6 +37,6 @@ final class DeskOptions {
     }
 
     TokenDesk open(Map<String, String> env) {
-        return TokenDesk.open(resolve(env, Map.of()), Clock.systemUTC(), env);
+        return TokenDesk.open(resolve(env, Map.of()), Clock.systemUTC(), env, Actor.CLI);
     }
 }

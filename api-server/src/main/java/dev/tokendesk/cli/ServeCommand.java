@@ -1,6 +1,7 @@
 package dev.tokendesk.cli;
 
 import dev.tokendesk.TokenDesk;
+import dev.tokendesk.audit.Actor;
 import dev.tokendesk.server.ApiServer;
 import java.util.HashMap;
 import java.util.Map;
@@ -42,7 +43,7 @@ final class ServeCommand implements Callable<Integer> {
         if (bind != null) {
             options.put("bind", bind);
         }
-        TokenDesk opened = TokenDesk.open(desk.resolve(cli.env(), options), java.time.Clock.systemUTC(), cli.env());
+        TokenDesk opened = TokenDesk.open(desk.resolve(cli.env(), options), java.time.Clock.systemUTC(), cli.env(), Actor.CLI);
         ApiServer server = new ApiServer(opened);
         try {
             server.start();

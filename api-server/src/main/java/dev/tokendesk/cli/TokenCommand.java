@@ -2,6 +2,7 @@ package dev.tokendesk.cli;
 
 import dev.tokendesk.TokenDesk;
 import dev.tokendesk.token.Expiry;
+import dev.tokendesk.token.IpAllowList;
 import dev.tokendesk.token.IssuedToken;
 import dev.tokendesk.token.TokenRequest;
 import dev.tokendesk.token.TokenScope;
@@ -16,8 +17,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code token}: issue and list API tokens. */
-@Command(name = "token", mixinStandardHelpOptions = true, description = "Issue and list API tokens.",
-        subcommands = {TokenCommand.Create.class, TokenCommand.ListTokens.class})
+@Command(name = "token", mixinStandardHelpOptions = true, description = "Issue, list, regenerate, revoke and delete API tokens.",
+        subcommands = {TokenCommand.Create.class, TokenCommand.ListTokens.class, TokenActions.Revoke.class,
+            TokenActions.Regenerate.class, TokenActions.Delete.class})
 final class TokenCommand {
 
     @ParentCommand
@@ -51,6 +53,10 @@ final class TokenCommand {
                 description = "1d, 7d, 30d, 90d, never, a date (2027-01-31) or an instant (2027-01-31T12:00:00Z). Default: ${DEFAULT-VALUE}.")
         String expires;
 
+        @Option(names = "--allow-ip", paramLabel = "RANGES",
+                description = "Addresses or CIDR ranges the token may be used from, comma-separated (for example 127.0.0.1,10.0.0.0/8). Default: any.")
+        String allowedIps;
+
         @Override
         public Integer call() {
             TokenScope tokenScope = TokenScope.parse(scope);
@@ -61,7 +67,8 @@ final class TokenCommand {
             Expiry expiry = Expiry.parse(expires);
             try (TokenDesk opened = desk.open(parent.cli.env())) {
                 UserView owner = opened.users().findByIdentifier(user);
-                IssuedToken issued = opened.tokens().issue(TokenRequest.of(owner.id(), name, tokenScope, expiry));
+                IssuedToken issued = opened.tokens().issue(new TokenRequest(owner.id(), name, null, tokenScope, java.util.Set.of(), expiry,
+                        IpAllowList.parse(allowedIps)));
                 spec.commandLine().getOut().println(issued.token());
                 TokenView view = issued.view();
                 spec.commandLine().getErr().println("Issued token " + view.hint() + " (id " + view.id() + ") for " + owner.username()
@@ -72,7 +79,8 @@ final class TokenCommand {
     }
 
     /** {@code token list}: prints one token per line, never the token itself. */
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List tokens: id, hint, owner, name, scope, status, expiry.")
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List tokens: id, hint, owner, name, scope, status, expiry, last used, last address.")
     static final class ListTokens implements Callable<Integer> {
 
         @ParentCommand
@@ -88,9 +96,11 @@ final class TokenCommand {
         public Integer call() {
             try (TokenDesk opened = desk.open(parent.cli.env())) {
                 for (TokenView token : opened.tokens().list()) {
-                    spec.commandLine().getOut().printf("%d\t%s\t%s\t%s\t%s\t%s\t%s%n", token.id(), token.hint(), token.ownerUsername(),
+                    spec.commandLine().getOut().printf("%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s%n", token.id(), token.hint(), token.ownerUsername(),
                             token.name(), token.scope(), token.status().name().toLowerCase(java.util.Locale.ROOT),
-                            token.expiresAt() == null ? "never" : token.expiresAt());
+                            token.expiresAt() == null ? "never" : token.expiresAt(),
+                            token.lastUsedAt() == null ? "never used" : token.lastUsedAt(),
+                            token.lastUsedIp() == null ? "-" : token.lastUsedIp());
                 }
             }
             return 0;

@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "TokenDesk 0.1.0",
         description = "Local admin console and API server for API tokens. Run without a command to open the console.",
-        subcommands = {ServeCommand.class, UserCommand.class, TokenCommand.class, RoleCommand.class, ImportCommand.class})
+        subcommands = {ServeCommand.class, UserCommand.class, TokenCommand.class, RoleCommand.class, ImportCommand.class,
+            AuditCommand.class})
 public final class TokenDeskCli {
 
     private final InputStream in;

@@ -17,8 +17,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code user}: manage users. */
-@Command(name = "user", mixinStandardHelpOptions = true, description = "Manage users.",
-        subcommands = {UserCommand.Create.class, UserCommand.ListUsers.class})
+@Command(name = "user", mixinStandardHelpOptions = true, description = "Create, list, block, unblock and delete users.",
+        subcommands = {UserCommand.Create.class, UserCommand.ListUsers.class, UserActions.Block.class, UserActions.Unblock.class,
+            UserActions.Delete.class, UserActions.Passwd.class, UserActions.SignOut.class})
 final class UserCommand {
 
     @ParentCommand

@@ -103,6 +103,9 @@ class TokenDeskCliTest {
         String[][] commands = {
             {"serve", "--help"}, {"user", "create", "--help"}, {"token", "create", "--help"},
             {"role", "grant", "--help"}, {"import", "schemas", "--help"}, {"import", "data", "--help"},
+            {"token", "list", "--help"}, {"token", "revoke", "--help"}, {"token", "regenerate", "--help"}, {"token", "delete", "--help"},
+            {"user", "block", "--help"}, {"user", "unblock", "--help"}, {"user", "delete", "--help"}, {"user", "passwd", "--help"},
+            {"user", "sign-out", "--help"}, {"audit", "list", "--help"}, {"audit", "failures", "--help"},
         };
 
         for (String[] command : commands) {
@@ -129,6 +132,62 @@ class TokenDeskCliTest {
         assertThat(badAction.err()).contains("destroy");
         assertThat(data.exitCode()).as(data.err()).isZero();
         assertThat(data.out().strip()).isEqualTo("3");
+    }
+
+    @Test
+    void tokenLifecycleCommandsAreAudited() {
+        runWithDataDir("Alice-Pass-1\n", "user", "create", "--username", "alice", "--email", "alice@example.com", "--password-stdin");
+        String token = runWithDataDir("", "token", "create", "--user", "alice", "--name", "ci", "--allow-ip", "127.0.0.1, 10.0.0.0/8").out().strip();
+        String id = runWithDataDir("", "token", "list").out().split("\t")[0];
+
+        Result regenerated = runWithDataDir("", "token", "regenerate", id, "--grace", "2h");
+        Result badGrace = runWithDataDir("", "token", "regenerate", id, "--grace", "25h");
+        Result revoked = runWithDataDir("", "token", "revoke", id);
+        Result listed = runWithDataDir("", "token", "list");
+        Result audit = runWithDataDir("", "audit", "list", "--type", "token");
+        Result missing = runWithDataDir("", "token", "revoke", "999");
+
+        assertThat(regenerated.exitCode()).as(regenerated.err()).isZero();
+        assertThat(regenerated.out()).matches("tdk_[0-9A-Za-z]{49}\\R");
+        assertThat(regenerated.out().strip()).isNotEqualTo(token);
+        assertThat(regenerated.err()).contains("old value works until");
+        assertThat(badGrace.exitCode()).isEqualTo(1);
+        assertThat(badGrace.err()).contains("24 hours");
+        assertThat(revoked.exitCode()).isZero();
+        assertThat(listed.out()).contains("\trevoked\t");
+        assertThat(audit.out()).contains("cli\ttoken.revoked").contains("cli\ttoken.regenerated").contains("cli\ttoken.issued");
+        assertThat(audit.out()).doesNotContain(token).doesNotContain(regenerated.out().strip());
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.err()).contains("Token not found: 999");
+    }
+
+    @Test
+    void userLifecycleCommandsWork() {
+        runWithDataDir("Alice-Pass-1\n", "user", "create", "--username", "alice", "--email", "alice@example.com", "--password-stdin");
+        runWithDataDir("", "token", "create", "--user", "alice", "--name", "ci");
+
+        Result blocked = runWithDataDir("", "user", "block", "ALICE");
+        String listedBlocked = runWithDataDir("", "user", "list").out();
+        Result unblocked = runWithDataDir("", "user", "unblock", "alice@example.com");
+        Result passwd = runWithDataDir("Alice-Pass-2\n", "user", "passwd", "alice", "--password-stdin");
+        Result shortPassword = runWithDataDir("short\n", "user", "passwd", "alice", "--password-stdin");
+        Result signOut = runWithDataDir("", "user", "sign-out", "alice");
+        Result deleted = runWithDataDir("", "user", "delete", "alice");
+        String tokensAfter = runWithDataDir("", "token", "list").out();
+        String audit = runWithDataDir("", "audit", "list", "--type", "user").out();
+
+        assertThat(blocked.exitCode()).as(blocked.err()).isZero();
+        assertThat(listedBlocked).contains("\tblocked");
+        assertThat(unblocked.exitCode()).isZero();
+        assertThat(passwd.exitCode()).as(passwd.err()).isZero();
+        assertThat(shortPassword.exitCode()).isEqualTo(1);
+        assertThat(shortPassword.err()).contains("8 to 256 characters");
+        assertThat(signOut.exitCode()).isZero();
+        assertThat(deleted.err()).contains("Deleted alice and 1 token(s)");
+        assertThat(tokensAfter).isEmpty();
+        assertThat(audit).contains("user.deleted").contains("user.signed_out_everywhere").contains("user.password_changed")
+                .contains("user.unblocked").contains("user.blocked").contains("user.created");
+        assertThat(audit).doesNotContain("Alice-Pass");
     }
 
     private record Result(int exitCode, String out, String err) {

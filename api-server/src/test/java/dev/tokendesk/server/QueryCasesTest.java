@@ -99,7 +99,7 @@ class QueryCasesTest {
         api.get("/api/restaurants?token=" + fixture.tokenA + "&pagination[pageSize]=2");
         TestServer.Response failed = api.get("/api/restaurants?token=" + fixture.tokenA + "&sort=nope");
 
-        List<RequestLogEntry> entries = awaitLogEntries(2);
+        List<RequestLogEntry> entries = api.awaitRequestLog(2);
 
         assertThat(failed.status()).isEqualTo(400);
         assertThat(failed.body()).doesNotContain(fixture.tokenA);
@@ -110,17 +110,6 @@ class QueryCasesTest {
         assertThat(entries.get(0).caller()).isEqualTo("alice");
         assertThat(entries.get(0).status()).isEqualTo(200);
         assertThat(entries.get(1).status()).isEqualTo(400);
-    }
-
-    /** Waits up to five seconds for the log to hold {@code count} entries; they are added after the response is sent. */
-    private List<RequestLogEntry> awaitLogEntries(int count) {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
-        List<RequestLogEntry> entries = api.server.requestLog().snapshot();
-        while (entries.size() < count && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-            entries = api.server.requestLog().snapshot();
-        }
-        return entries;
     }
 
     @Test

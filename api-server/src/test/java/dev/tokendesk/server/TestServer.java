@@ -72,6 +72,17 @@ final class TestServer implements AutoCloseable {
         }
     }
 
+    /** Waits up to five seconds for the request log to hold {@code count} entries; entries are added after the response is sent. */
+    java.util.List<dev.tokendesk.server.requestlog.RequestLogEntry> awaitRequestLog(int count) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        var entries = server.requestLog().snapshot();
+        while (entries.size() < count && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            entries = server.requestLog().snapshot();
+        }
+        return entries;
+    }
+
     @Override
     public void close() {
         server.stop();

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.tokendesk.console.display.FormFields;
 import dev.tokendesk.console.display.TableColumns;
 import dev.tokendesk.token.TokenScope;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -60,6 +61,7 @@ public final class TokensView {
         table.setPlaceholder(new Label("No tokens yet. Issue one with the form on the right."));
         table.getStyleClass().add(Styles.STRIPED);
         model.selectedProperty().bind(table.getSelectionModel().selectedItemProperty());
+        keepSelectionAcrossReloads(table);
         VBox.setVgrow(table, Priority.ALWAYS);
 
         Button revoke = new Button("Revoke selected token");
@@ -76,6 +78,24 @@ public final class TokensView {
         HBox actions = new HBox(12, revoke, status);
         actions.setAlignment(Pos.CENTER_LEFT);
         return new VBox(12, table, actions);
+    }
+
+    /** Selects the same token again after a reload replaced the rows, which clears the table's selection. */
+    private void keepSelectionAcrossReloads(TableView<TokenRow> table) {
+        long[] selectedId = {-1};
+        table.getSelectionModel().selectedItemProperty().addListener((observable, before, now) -> {
+            if (now != null) {
+                selectedId[0] = now.id();
+            }
+        });
+        model.tokens().addListener((ListChangeListener<TokenRow>) change -> {
+            for (int i = 0; i < model.tokens().size(); i++) {
+                if (model.tokens().get(i).id() == selectedId[0]) {
+                    table.getSelectionModel().select(i);
+                    return;
+                }
+            }
+        });
     }
 
     private VBox buildForm() {

@@ -113,7 +113,7 @@ class ConsoleEndToEndTest {
         try (TokenDesk desk = TestDesks.open(dataDir)) {
             desk.roles().grant("Authenticated", Set.of(new Permission(RESTAURANT, Action.FIND), new Permission(RESTAURANT, Action.FIND_ONE)));
             // TODO: import the restaurant schema and create the entry "Pizzeria Arrivederci" through desk.content()
-            // once the content service is merged; until then the console offers no ready URL and this test fails there.
+            // once the content service is merged. Until then the console offers no ready URL, so this test fails there.
         }
     }
 

@@ -70,7 +70,7 @@ public final class DashboardViewModel {
         return server.stateProperty();
     }
 
-    /** The state as a word, such as {@code Running}. */
+    /** Returns the state as a word, such as {@code Running}. */
     public StringBinding stateTextBinding() {
         return stateText;
     }

@@ -20,8 +20,8 @@ import javafx.util.Duration;
 
 /**
  * Modal dialog that shows a new token once, with copy buttons for the token, a ready URL and a
- * curl command. When it closes it empties its fields, so the token is left only in the clipboard,
- * if the admin copied it.
+ * curl command. When it closes it empties its fields and drops its content, so no control keeps
+ * the token. A copy stays in the system clipboard if the admin made one.
  *
  * <p>Create and show on the JavaFX application thread.
  */
@@ -61,7 +61,7 @@ final class IssuedTokenDialog {
             reason.getStyleClass().add(Styles.WARNING);
             content.getChildren().add(reason);
         }
-        content.setPadding(new Insets(8, 0, 0, 0));
+        content.setPadding(new Insets(16));
         content.setPrefWidth(760);
 
         dialog.getDialogPane().setContent(content);

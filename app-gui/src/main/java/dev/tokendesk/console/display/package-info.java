@@ -1,2 +1,2 @@
-/** How values read in the console's tables. Depends on nothing else in the console. */
+/** Table columns, form fields and time formats shared by the screens. Depends on nothing else in the console. */
 package dev.tokendesk.console.display;

@@ -17,11 +17,13 @@ public final class PermissionRow {
 
     private final String uid;
     private final String displayName;
+    private final boolean known;
     private final Map<Action, BooleanProperty> granted = new EnumMap<>(Action.class);
 
-    PermissionRow(String uid, String displayName, PermissionSet permissions) {
+    PermissionRow(String uid, String displayName, boolean known, PermissionSet permissions) {
         this.uid = uid;
         this.displayName = displayName;
+        this.known = known;
         for (Action action : Action.values()) {
             granted.put(action, new SimpleBooleanProperty(permissions.allows(uid, action)));
         }
@@ -35,7 +37,12 @@ public final class PermissionRow {
         return displayName;
     }
 
-    /** Whether the role grants {@code action} on this content type; the view binds a checkbox to it. */
+    /** Returns whether a content type has this uid. It is {@code false} for a grant whose type is gone or not imported yet. */
+    public boolean known() {
+        return known;
+    }
+
+    /** Returns whether the role grants {@code action} on this content type, as a property that a checkbox binds to. */
     public BooleanProperty grantedProperty(Action action) {
         return granted.get(action);
     }

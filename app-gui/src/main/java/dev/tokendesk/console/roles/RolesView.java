@@ -114,7 +114,7 @@ public final class RolesView {
         int line = 1;
         for (PermissionRow row : model.rows()) {
             Label name = new Label(row.displayName());
-            Label uid = new Label(row.uid());
+            Label uid = new Label(row.known() ? row.uid() : "no content type has this uid");
             uid.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
             matrix.add(new VBox(2, name, uid), 0, line);
             for (int column = 0; column < actions.length; column++) {

@@ -122,18 +122,17 @@ public final class RolesViewModel {
         PermissionSet granted = role.map(RoleView::permissions).orElse(PermissionSet.empty());
         roleDescription.set(role.map(this::describe).orElse(""));
 
-        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, PermissionRow> byUid = new LinkedHashMap<>();
         types.stream()
                 .sorted(Comparator.comparing(ContentTypeSummary::displayName, String.CASE_INSENSITIVE_ORDER))
-                .forEach(type -> names.put(type.uid(), type.displayName()));
+                .forEach(type -> byUid.put(type.uid(), new PermissionRow(type.uid(), type.displayName(), true, granted)));
         // Grants on a uid that is no content type (any more) stay visible, so Save does not drop them unseen.
         granted.asSet().stream()
                 .map(Permission::contentTypeUid)
                 .sorted()
-                .forEach(uid -> names.putIfAbsent(uid, uid + " (unknown type)"));
+                .forEach(uid -> byUid.computeIfAbsent(uid, unknown -> new PermissionRow(unknown, unknown, false, granted)));
 
-        List<PermissionRow> matrix = new ArrayList<>();
-        names.forEach((uid, displayName) -> matrix.add(new PermissionRow(uid, displayName, granted)));
+        List<PermissionRow> matrix = new ArrayList<>(byUid.values());
         matrix.forEach(row -> {
             for (Action action : Action.values()) {
                 row.grantedProperty(action).addListener((observable, before, now) -> dirty.set(true));
@@ -165,7 +164,7 @@ public final class RolesViewModel {
         return selectedRole;
     }
 
-    /** The matrix rows: known content types first, then uids the role grants that no content type has. */
+    /** Returns the matrix rows: known content types first, then uids the role grants that no content type has. */
     public ObservableList<PermissionRow> rows() {
         return rows;
     }
@@ -182,7 +181,7 @@ public final class RolesViewModel {
         return error;
     }
 
-    /** Whether a checkbox changed since the matrix was loaded or saved. */
+    /** Returns whether a checkbox changed since the matrix was loaded or saved. */
     public BooleanProperty dirtyProperty() {
         return dirty;
     }

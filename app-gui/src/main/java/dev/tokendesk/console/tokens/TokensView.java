@@ -37,9 +37,8 @@ public final class TokensView {
         BorderPane.setMargin(title, new Insets(0, 0, 16, 0));
 
         VBox list = buildList();
-        VBox form = buildForm();
-        HBox.setHgrow(list, Priority.ALWAYS);
-        root.setCenter(new HBox(24, list, form));
+        VBox.setVgrow(list, Priority.ALWAYS);
+        root.setCenter(new VBox(20, buildForm(), list));
         root.setPadding(new Insets(24));
     }
 
@@ -50,15 +49,15 @@ public final class TokensView {
     private VBox buildList() {
         TableView<TokenRow> table = new TableView<>(model.tokens());
         table.setId("tokensTable");
-        table.getColumns().add(TableColumns.text("Name", TokenRow::name, 120));
+        table.getColumns().add(TableColumns.text("Name", TokenRow::name, 140));
         table.getColumns().add(TableColumns.text("Owner", TokenRow::owner, 100));
         table.getColumns().add(TableColumns.text("Token", TokenRow::hint, 100));
-        table.getColumns().add(TableColumns.text("Scope", TokenRow::scope, 80));
+        table.getColumns().add(TableColumns.text("Scope", TokenRow::scope, 85));
         table.getColumns().add(TableColumns.text("Status", TokenRow::statusText, 80));
-        table.getColumns().add(TableColumns.text("Expires", TokenRow::expires, 130));
-        table.getColumns().add(TableColumns.text("Last used", TokenRow::lastUsed, 160));
+        table.getColumns().add(TableColumns.text("Expires", TokenRow::expires, 140));
+        table.getColumns().add(TableColumns.text("Last used", TokenRow::lastUsed, 200));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("No tokens yet. Issue one with the form on the right."));
+        table.setPlaceholder(new Label("No tokens yet. Issue one with the form above."));
         table.getStyleClass().add(Styles.STRIPED);
         model.selectedProperty().bind(table.getSelectionModel().selectedItemProperty());
         keepSelectionAcrossReloads(table);
@@ -105,49 +104,49 @@ public final class TokensView {
         ComboBox<OwnerChoice> owner = new ComboBox<>(model.owners());
         owner.setId("ownerChoice");
         owner.setPromptText("Choose a user");
-        owner.setMaxWidth(Double.MAX_VALUE);
+        owner.setPrefWidth(180);
         owner.valueProperty().bindBidirectional(model.ownerProperty());
 
         TextField name = new TextField();
         name.setId("tokenNameField");
         name.setPromptText("for example: front end dev");
+        name.setPrefWidth(220);
         name.textProperty().bindBidirectional(model.nameProperty());
 
         ComboBox<TokenScope> scope = new ComboBox<>();
         scope.setId("scopeChoice");
         scope.getItems().addAll(TokenScope.READ_ONLY, TokenScope.FULL);
-        scope.setMaxWidth(Double.MAX_VALUE);
+        scope.setPrefWidth(130);
         scope.valueProperty().bindBidirectional(model.scopeProperty());
 
         ComboBox<ExpiryPreset> expiry = new ComboBox<>();
         expiry.setId("expiryChoice");
         expiry.getItems().addAll(ExpiryPreset.values());
-        expiry.setMaxWidth(Double.MAX_VALUE);
+        expiry.setPrefWidth(120);
         expiry.valueProperty().bindBidirectional(model.expiryProperty());
 
         Button issue = new Button("Issue token");
         issue.setId("issueTokenButton");
         issue.getStyleClass().add(Styles.ACCENT);
         issue.setDefaultButton(true);
-        issue.setMaxWidth(Double.MAX_VALUE);
         issue.disableProperty().bind(model.busyProperty());
         issue.setOnAction(event -> model.issueToken());
+        // An empty caption keeps the button on the fields' baseline.
+        VBox issueColumn = new VBox(4, new Label(" "), issue);
 
-        Label scopeHint = new Label("The token never exceeds what the owner's role allows.");
+        HBox fields = new HBox(12,
+                FormFields.labelled("Owner", owner, model.ownerErrorProperty(), "ownerError"),
+                FormFields.labelled("Name", name, model.nameErrorProperty(), "tokenNameError"),
+                new VBox(4, new Label("Scope"), scope),
+                new VBox(4, new Label("Expires after"), expiry),
+                issueColumn);
+        fields.setAlignment(Pos.TOP_LEFT);
+
+        Label scopeHint = new Label("Read-only allows find and findOne; full allows every action. "
+                + "A token never exceeds what its owner's role allows.");
         scopeHint.setWrapText(true);
         scopeHint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
 
-        VBox form = new VBox(12,
-                heading,
-                FormFields.labelled("Owner", owner, model.ownerErrorProperty(), "ownerError"),
-                FormFields.labelled("Name", name, model.nameErrorProperty(), "tokenNameError"),
-                new VBox(4, new Label("Scope"), scope, scopeHint),
-                new VBox(4, new Label("Expires after"), expiry),
-                issue,
-                FormFields.errorLabel(model.formErrorProperty(), "tokenFormError"));
-        form.setMinWidth(280);
-        form.setPrefWidth(280);
-        form.setMaxWidth(280);
-        return form;
+        return new VBox(8, heading, fields, scopeHint, FormFields.errorLabel(model.formErrorProperty(), "tokenFormError"));
     }
 }

@@ -200,12 +200,12 @@ public final class TokensViewModel {
         return owners;
     }
 
-    /** The token selected in the table; the view binds it. */
+    /** Returns the token selected in the table, which the view binds. */
     public ObjectProperty<TokenRow> selectedProperty() {
         return selected;
     }
 
-    /** Whether a token that is not yet revoked is selected. */
+    /** Returns whether a token that is not yet revoked is selected. */
     public BooleanBinding canRevokeBinding() {
         return canRevoke;
     }

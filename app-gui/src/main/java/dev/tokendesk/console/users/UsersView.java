@@ -47,11 +47,11 @@ public final class UsersView {
     private TableView<UserRow> buildTable() {
         TableView<UserRow> table = new TableView<>(model.users());
         table.setId("usersTable");
-        table.getColumns().add(TableColumns.text("Username", UserRow::username, 140));
-        table.getColumns().add(TableColumns.text("Email", UserRow::email, 200));
-        table.getColumns().add(TableColumns.text("Role", UserRow::role, 120));
-        table.getColumns().add(TableColumns.text("Blocked", UserRow::blocked, 80));
-        table.getColumns().add(TableColumns.text("Created", UserRow::created, 140));
+        table.getColumns().add(TableColumns.text("Username", UserRow::username, 100));
+        table.getColumns().add(TableColumns.text("Email", UserRow::email, 165));
+        table.getColumns().add(TableColumns.text("Role", UserRow::role, 115));
+        table.getColumns().add(TableColumns.text("Blocked", UserRow::blocked, 75));
+        table.getColumns().add(TableColumns.text("Created", UserRow::created, 145));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No users yet. Create one with the form on the right."));
         table.getStyleClass().add(Styles.STRIPED);
@@ -104,9 +104,9 @@ public final class UsersView {
                 create,
                 FormFields.errorLabel(model.formErrorProperty(), "userFormError"),
                 status);
-        form.setMinWidth(300);
-        form.setPrefWidth(300);
-        form.setMaxWidth(300);
+        form.setMinWidth(280);
+        form.setPrefWidth(280);
+        form.setMaxWidth(280);
         return form;
     }
 }

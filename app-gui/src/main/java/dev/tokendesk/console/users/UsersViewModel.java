@@ -173,7 +173,7 @@ public final class UsersViewModel {
         return status;
     }
 
-    /** Whether a submission is running. */
+    /** Returns whether a submission is running. */
     public BooleanProperty busyProperty() {
         return busy;
     }

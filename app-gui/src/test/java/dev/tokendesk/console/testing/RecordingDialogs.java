@@ -5,7 +5,7 @@ import dev.tokendesk.console.dialog.IssuedTokenDetails;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Dialog service that records what view models ask to show and answers confirmations with a preset reply. */
+/** Dialog service that records what view models show and returns a preset reply to every confirmation. */
 public final class RecordingDialogs implements DialogService {
 
     public final List<String> confirmations = new ArrayList<>();

@@ -35,7 +35,7 @@ class TokensViewModelTest {
 
     private static final String RESTAURANT = "api::restaurant.restaurant";
     private static final String ARTICLE = "api::article.article";
-    // NOTE: stands in for the content service until it is merged; then import the two schemas and use DeskContentCatalog.
+    // NOTE: a fixed list replaces the content service, which is not merged yet. Then import the schemas and use DeskContentCatalog.
     private static final ContentCatalog TYPES = () -> List.of(
             new ContentTypeSummary(RESTAURANT, true, "restaurant", "restaurants", "Restaurant"),
             new ContentTypeSummary(ARTICLE, true, "article", "articles", "Article"),

@@ -21,10 +21,14 @@ import dev.tokendesk.event.ChangeEvent.Kind;
 import dev.tokendesk.server.ApiServer;
 import java.util.EnumSet;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +47,7 @@ public final class ConsoleApp extends Application {
     private final WorkerThreadExecutor executor = new WorkerThreadExecutor();
     private final AtomicReference<Opened> opened = new AtomicReference<>();
     private ChangeRelay relay;
+    private Timeline rateTicker;
 
     @Override
     public void start(Stage stage) {
@@ -80,7 +85,8 @@ public final class ConsoleApp extends Application {
         ContentCatalog catalog = new DeskContentCatalog(desk);
         ServerController server = new ServerController(session.server(), executor);
 
-        DashboardViewModel dashboard = new DashboardViewModel(server, desk.users(), desk.tokens(), executor);
+        DashboardViewModel dashboard = new DashboardViewModel(server, desk.users(), desk.tokens(), executor,
+                session.server().requestLog()::total);
         UsersViewModel users = new UsersViewModel(desk.users(), desk.roles(), executor, dialogs);
         TokensViewModel tokens = new TokensViewModel(desk.tokens(), desk.users(), desk.roles(), catalog,
                 server.baseUrlProperty()::get, executor, dialogs);
@@ -98,6 +104,10 @@ public final class ConsoleApp extends Application {
         relay.onChange(EnumSet.of(Kind.USER, Kind.TOKEN), tokens::refresh);
         relay.onChange(EnumSet.of(Kind.ROLE, Kind.CONTENT_TYPE), roles::refresh);
 
+        rateTicker = new Timeline(new KeyFrame(Duration.seconds(1), event -> dashboard.sampleRequestRate(System.nanoTime())));
+        rateTicker.setCycleCount(Animation.INDEFINITE);
+        rateTicker.play();
+
         dashboard.refresh();
         users.refresh();
         tokens.refresh();
@@ -113,6 +123,9 @@ public final class ConsoleApp extends Application {
     public void stop() {
         if (relay != null) {
             relay.close();
+        }
+        if (rateTicker != null) {
+            rateTicker.stop();
         }
         executor.shutdown(SHUTDOWN_WAIT_SECONDS);
         Opened session = opened.getAndSet(null);

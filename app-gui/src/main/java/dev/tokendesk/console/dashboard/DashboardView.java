@@ -19,7 +19,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * The Dashboard: server state with start and stop, the base URL with a copy button, and counts.
+ * The Dashboard: server state with start and stop, the base URL with a copy button, counts and
+ * requests per second.
  * Controls and bindings only; behaviour lives in {@link DashboardViewModel}. Build and use on the
  * JavaFX application thread.
  */
@@ -36,7 +37,8 @@ public final class DashboardView {
 
         HBox counts = new HBox(20,
                 countCard("Users", model.userCountProperty(), "userCountLabel"),
-                countCard("API tokens", model.tokenCountProperty(), "tokenCountLabel"));
+                countCard("API tokens", model.tokenCountProperty(), "tokenCountLabel"),
+                countCard("Requests per second", model.requestRateProperty(), "requestRateLabel"));
 
         root.getChildren().addAll(title, serverCard(), counts);
         root.setPadding(new Insets(24));

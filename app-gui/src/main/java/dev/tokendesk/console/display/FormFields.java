@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -33,6 +34,8 @@ public final class FormFields {
         Label label = new Label();
         label.setId(id);
         label.setWrapText(true);
+        // Without it a wrapping label in a VBox keeps one line's height and cuts the message off.
+        label.setMinHeight(Region.USE_PREF_SIZE);
         label.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_SMALL);
         label.textProperty().bind(message);
         label.managedProperty().bind(label.visibleProperty());

@@ -62,8 +62,9 @@ final class IssuedTokenDialog {
             content.getChildren().add(reason);
         }
         content.setPadding(new Insets(16));
-        content.setPrefWidth(760);
 
+        // Wide enough to show most of a ready URL, which carries the 53-character token.
+        dialog.getDialogPane().setMinWidth(860);
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().add(DONE);
         dialog.getDialogPane().lookupButton(DONE).setId("closeTokenDialogButton");

@@ -1,0 +1,57 @@
+package dev.tokendesk.console.roles;
+
+import dev.tokendesk.role.Action;
+import dev.tokendesk.role.Permission;
+import dev.tokendesk.role.PermissionSet;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+
+/**
+ * One content type in the permission matrix, with one checkbox state per action. Use on the UI
+ * thread only.
+ */
+public final class PermissionRow {
+
+    private final String uid;
+    private final String displayName;
+    private final boolean known;
+    private final Map<Action, BooleanProperty> granted = new EnumMap<>(Action.class);
+
+    PermissionRow(String uid, String displayName, boolean known, PermissionSet permissions) {
+        this.uid = uid;
+        this.displayName = displayName;
+        this.known = known;
+        for (Action action : Action.values()) {
+            granted.put(action, new SimpleBooleanProperty(permissions.allows(uid, action)));
+        }
+    }
+
+    public String uid() {
+        return uid;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    /** Returns whether a content type has this uid. It is {@code false} for a grant whose type is gone or not imported yet. */
+    public boolean known() {
+        return known;
+    }
+
+    /** Returns whether the role grants {@code action} on this content type, as a property that a checkbox binds to. */
+    public BooleanProperty grantedProperty(Action action) {
+        return granted.get(action);
+    }
+
+    void addCheckedTo(Set<Permission> permissions) {
+        granted.forEach((action, checked) -> {
+            if (checked.get()) {
+                permissions.add(new Permission(uid, action));
+            }
+        });
+    }
+}

@@ -1,0 +1,83 @@
+package dev.tokendesk.console.server;
+
+import dev.tokendesk.console.task.BackgroundExecutor;
+import dev.tokendesk.server.ApiServer;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts and stops the in-process {@link ApiServer} in the background and publishes its state,
+ * base URL and last start error as JavaFX properties.
+ *
+ * <p>Not thread-safe: call it and read its properties on the UI thread only.
+ */
+public final class ServerController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServerController.class);
+
+    private final ApiServer server;
+    private final BackgroundExecutor executor;
+    private final ReadOnlyObjectWrapper<ServerState> state = new ReadOnlyObjectWrapper<>(ServerState.STOPPED);
+    private final ReadOnlyStringWrapper baseUrl = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+
+    public ServerController(ApiServer server, BackgroundExecutor executor) {
+        this.server = server;
+        this.executor = executor;
+    }
+
+    /** Starts the server unless it is running or busy; the outcome arrives as RUNNING or FAILED. */
+    public void start() {
+        if (state.get() == ServerState.RUNNING || state.get() == ServerState.STARTING || state.get() == ServerState.STOPPING) {
+            return;
+        }
+        state.set(ServerState.STARTING);
+        error.set("");
+        executor.submit(() -> {
+            server.start();
+            return server.baseUrl();
+        }, url -> {
+            baseUrl.set(url);
+            state.set(ServerState.RUNNING);
+        }, failure -> {
+            LOG.error("The API server did not start: {}", failure.getMessage());
+            baseUrl.set("");
+            error.set(failure.getMessage());
+            state.set(ServerState.FAILED);
+        });
+    }
+
+    /** Stops the server unless it is stopped or busy. */
+    public void stop() {
+        if (state.get() != ServerState.RUNNING) {
+            return;
+        }
+        state.set(ServerState.STOPPING);
+        executor.submit(server::stop, () -> {
+            baseUrl.set("");
+            state.set(ServerState.STOPPED);
+        }, failure -> {
+            LOG.error("The API server did not stop cleanly", failure);
+            error.set(failure.getMessage());
+            state.set(server.isRunning() ? ServerState.RUNNING : ServerState.STOPPED);
+        });
+    }
+
+    public ReadOnlyObjectProperty<ServerState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    /** Base URL such as {@code http://127.0.0.1:1337} while running, empty otherwise. */
+    public ReadOnlyStringProperty baseUrlProperty() {
+        return baseUrl.getReadOnlyProperty();
+    }
+
+    /** Message of the last failed start, empty when the last start worked. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+}

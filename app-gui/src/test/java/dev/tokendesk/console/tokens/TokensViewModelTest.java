@@ -1,0 +1,229 @@
+package dev.tokendesk.console.tokens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tokendesk.TokenDesk;
+import dev.tokendesk.auth.CredentialRejectedException;
+import dev.tokendesk.console.content.ContentCatalog;
+import dev.tokendesk.console.content.ContentTypeSummary;
+import dev.tokendesk.console.dialog.IssuedTokenDetails;
+import dev.tokendesk.console.testing.InlineExecutor;
+import dev.tokendesk.console.testing.RecordingDialogs;
+import dev.tokendesk.role.Action;
+import dev.tokendesk.role.Permission;
+import dev.tokendesk.server.ApiServer;
+import dev.tokendesk.testing.TestDesks;
+import dev.tokendesk.token.Expiry;
+import dev.tokendesk.token.TokenRequest;
+import dev.tokendesk.token.TokenScope;
+import dev.tokendesk.token.TokenStatus;
+import dev.tokendesk.token.TokenView;
+import dev.tokendesk.user.NewUser;
+import dev.tokendesk.user.UserView;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TokensViewModelTest {
+
+    private static final String RESTAURANT = "api::restaurant.restaurant";
+    private static final String ARTICLE = "api::article.article";
+    // NOTE: a fixed list replaces the content service, which is not merged yet. Then import the schemas and use DeskContentCatalog.
+    private static final ContentCatalog TYPES = () -> List.of(
+            new ContentTypeSummary(RESTAURANT, true, "restaurant", "restaurants", "Restaurant"),
+            new ContentTypeSummary(ARTICLE, true, "article", "articles", "Article"),
+            new ContentTypeSummary("api::homepage.homepage", false, "homepage", "homepages", "Homepage"));
+
+    @TempDir
+    Path dataDir;
+
+    private TokenDesk desk;
+    private ApiServer server;
+    private RecordingDialogs dialogs;
+    private TokensViewModel model;
+    private UserView alice;
+
+    @BeforeEach
+    void open() {
+        desk = TestDesks.open(dataDir);
+        server = new ApiServer(desk);
+        server.start();
+        dialogs = new RecordingDialogs();
+        model = new TokensViewModel(desk.tokens(), desk.users(), desk.roles(), TYPES, server::baseUrl, new InlineExecutor(), dialogs);
+        alice = desk.users().create(new NewUser("alice", "alice@example.com", "Alice-Pass-1", null));
+        model.refresh();
+    }
+
+    @AfterEach
+    void close() {
+        server.stop();
+        desk.close();
+    }
+
+    @Test
+    void refreshListsUsersAsOwners() {
+        assertThat(model.owners()).containsExactly(new OwnerChoice(alice.id(), "alice"));
+    }
+
+    @Test
+    void issueShowsTokenUrlAndCurl() {
+        desk.roles().grant("Authenticated", Set.of(new Permission(RESTAURANT, Action.FIND)));
+        fillForm("front end", TokenScope.READ_ONLY, ExpiryPreset.SEVEN_DAYS);
+
+        model.issueToken();
+
+        assertThat(dialogs.issuedTokens).hasSize(1);
+        IssuedTokenDetails details = dialogs.issuedTokens.get(0);
+        String token = details.token();
+        assertThat(token).matches("tdk_[0-9A-Za-z]{49}");
+        assertThat(desk.tokens().verify(token).ownerId()).isEqualTo(alice.id());
+        assertThat(details.url()).isEqualTo(server.baseUrl() + "/api/restaurants?token=" + token);
+        assertThat(details.curlCommand())
+                .isEqualTo("curl -H \"Authorization: Bearer " + token + "\" " + server.baseUrl() + "/api/restaurants");
+        assertThat(details.noUrlReason()).isNull();
+        assertThat(details.tokenName()).isEqualTo("front end");
+        assertThat(details.ownerUsername()).isEqualTo("alice");
+    }
+
+    @Test
+    void issueStoresChosenScopeAndExpiry() {
+        fillForm("ci", TokenScope.FULL, ExpiryPreset.SEVEN_DAYS);
+        Instant before = Instant.now();
+
+        model.issueToken();
+
+        TokenView stored = desk.tokens().list().get(0);
+        assertThat(stored.scope()).isEqualTo(TokenScope.FULL);
+        assertThat(stored.expiresAt()).isBetween(before.plus(Duration.ofDays(7)), Instant.now().plus(Duration.ofDays(7)));
+        assertThat(model.tokens()).extracting(TokenRow::name).containsExactly("ci");
+        assertThat(model.nameProperty().get()).isEmpty();
+    }
+
+    @Test
+    void urlUsesOnlyCollectionsTheRoleCanFind() {
+        desk.roles().grant("Authenticated", Set.of(
+                new Permission(ARTICLE, Action.FIND_ONE),
+                new Permission("api::homepage.homepage", Action.FIND),
+                new Permission(RESTAURANT, Action.FIND)));
+        fillForm("reader", TokenScope.READ_ONLY, ExpiryPreset.NEVER);
+
+        model.issueToken();
+
+        assertThat(dialogs.issuedTokens.get(0).url()).contains("/api/restaurants?token=");
+    }
+
+    @Test
+    void noReadableCollectionExplainedInsteadOfUrl() {
+        fillForm("nothing yet", TokenScope.FULL, ExpiryPreset.ONE_DAY);
+
+        model.issueToken();
+
+        IssuedTokenDetails details = dialogs.issuedTokens.get(0);
+        assertThat(details.hasUrl()).isFalse();
+        assertThat(details.curlCommand()).isNull();
+        assertThat(details.noUrlReason()).contains("alice").contains("grants find on no collection type");
+        assertThat(desk.tokens().verify(details.token()).ownerId()).isEqualTo(alice.id());
+    }
+
+    @Test
+    void stoppedServerExplainedInsteadOfUrl() {
+        desk.roles().grant("Authenticated", Set.of(new Permission(RESTAURANT, Action.FIND)));
+        TokensViewModel offline = new TokensViewModel(desk.tokens(), desk.users(), desk.roles(), TYPES, () -> "",
+                new InlineExecutor(), dialogs);
+        offline.refresh();
+        offline.ownerProperty().set(offline.owners().get(0));
+        offline.nameProperty().set("offline");
+
+        offline.issueToken();
+
+        assertThat(dialogs.issuedTokens.get(0).noUrlReason()).contains("not running");
+    }
+
+    @Test
+    void missingOwnerShownNextToField() {
+        model.nameProperty().set("orphan");
+
+        model.issueToken();
+
+        assertThat(model.ownerErrorProperty().get()).isNotEmpty();
+        assertThat(dialogs.issuedTokens).isEmpty();
+        assertThat(desk.tokens().list()).isEmpty();
+    }
+
+    @Test
+    void blankNameShownNextToField() {
+        fillForm("  ", TokenScope.READ_ONLY, ExpiryPreset.ONE_DAY);
+
+        model.issueToken();
+
+        assertThat(model.nameErrorProperty().get()).contains("name is missing");
+        assertThat(dialogs.issuedTokens).isEmpty();
+        assertThat(dialogs.errors).isEmpty();
+    }
+
+    @Test
+    void tokenAppearsInNoProperty() {
+        fillForm("secret keeper", TokenScope.READ_ONLY, ExpiryPreset.ONE_DAY);
+
+        model.issueToken();
+
+        String token = dialogs.issuedTokens.get(0).token();
+        assertThat(model.statusProperty().get()).doesNotContain(token);
+        assertThat(model.tokens().get(0).hint()).isEqualTo("tdk_\u2026" + token.substring(token.length() - 4));
+        assertThat(model.tokens().get(0).toString()).doesNotContain(token);
+    }
+
+    @Test
+    void revokeAfterConfirmation() {
+        String token = desk.tokens().issue(TokenRequest.of(alice.id(), "ci", TokenScope.FULL, Expiry.NEVER)).token();
+        model.refresh();
+        model.selectedProperty().set(model.tokens().get(0));
+
+        model.revokeSelected();
+
+        assertThat(dialogs.confirmations).hasSize(1);
+        assertThat(dialogs.confirmations.get(0)).contains("ci").contains("alice");
+        assertThat(model.tokens().get(0).status()).isEqualTo(TokenStatus.REVOKED);
+        assertThat(model.tokens().get(0).statusText()).isEqualTo("revoked");
+        assertThatThrownBy(() -> desk.tokens().verify(token)).isInstanceOf(CredentialRejectedException.class);
+    }
+
+    @Test
+    void cancelledRevokeKeepsToken() {
+        String token = desk.tokens().issue(TokenRequest.of(alice.id(), "ci", TokenScope.FULL, Expiry.NEVER)).token();
+        model.refresh();
+        model.selectedProperty().set(model.tokens().get(0));
+        dialogs.replyToConfirmations(false);
+
+        model.revokeSelected();
+
+        assertThat(model.tokens().get(0).status()).isEqualTo(TokenStatus.ACTIVE);
+        assertThat(desk.tokens().verify(token).ownerId()).isEqualTo(alice.id());
+    }
+
+    @Test
+    void revokedTokenCannotBeRevokedAgain() {
+        desk.tokens().revoke(desk.tokens().issue(TokenRequest.of(alice.id(), "old", TokenScope.FULL, Expiry.NEVER)).view().id());
+        model.refresh();
+        model.selectedProperty().set(model.tokens().get(0));
+
+        model.revokeSelected();
+
+        assertThat(model.canRevokeBinding().get()).isFalse();
+        assertThat(dialogs.confirmations).isEmpty();
+    }
+
+    private void fillForm(String name, TokenScope scope, ExpiryPreset expiry) {
+        model.ownerProperty().set(model.owners().get(0));
+        model.nameProperty().set(name);
+        model.scopeProperty().set(scope);
+        model.expiryProperty().set(expiry);
+    }
+}

@@ -1,5 +1,6 @@
 package dev.tokendesk.console;
 
+import dev.tokendesk.cli.TokenDeskCli;
 import java.util.List;
 import javafx.application.Application;
 
@@ -16,11 +17,8 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        if (LaunchOptions.startsWithSubcommand(args)) {
-            // TODO: delegate to dev.tokendesk.cli.TokenDeskCli once it exists; until then sub-commands are rejected.
-            System.err.println("tokendesk: the command line (" + args[0] + ") is not available in this build yet. "
-                    + "Start without arguments, or with --data-dir, --port or --bind, to open the console.");
-            System.exit(2);
+        if (LaunchOptions.startsWithSubcommand(args) || (args.length > 0 && TokenDeskCli.handles(args[0]))) {
+            TokenDeskCli.main(args);
             return;
         }
         try {

@@ -3,16 +3,15 @@ package dev.tokendesk.console.roles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokendesk.TokenDesk;
-import dev.tokendesk.console.content.ContentCatalog;
-import dev.tokendesk.console.content.ContentTypeSummary;
+import dev.tokendesk.console.content.DeskContentCatalog;
 import dev.tokendesk.console.testing.InlineExecutor;
 import dev.tokendesk.console.testing.RecordingDialogs;
+import dev.tokendesk.console.testing.Schemas;
 import dev.tokendesk.role.Action;
 import dev.tokendesk.role.Permission;
 import dev.tokendesk.role.PermissionSet;
 import dev.tokendesk.testing.TestDesks;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,10 +22,6 @@ class RolesViewModelTest {
 
     private static final String RESTAURANT = "api::restaurant.restaurant";
     private static final String ARTICLE = "api::article.article";
-    // NOTE: a fixed list replaces the content service, which is not merged yet. Then import the schemas and use DeskContentCatalog.
-    private static final ContentCatalog TYPES = () -> List.of(
-            new ContentTypeSummary(RESTAURANT, true, "restaurant", "restaurants", "Restaurant"),
-            new ContentTypeSummary(ARTICLE, true, "article", "articles", "Article"));
 
     @TempDir
     Path dataDir;
@@ -36,8 +31,10 @@ class RolesViewModelTest {
 
     @BeforeEach
     void open() {
-        desk = TestDesks.open(dataDir);
-        model = new RolesViewModel(desk.roles(), TYPES, new InlineExecutor(), new RecordingDialogs());
+        desk = TestDesks.open(dataDir.resolve("data"));
+        Schemas.importType(desk, dataDir.resolve("schemas"), "collectionType", "restaurant", "restaurants", "Restaurant");
+        Schemas.importType(desk, dataDir.resolve("schemas"), "collectionType", "article", "articles", "Article");
+        model = new RolesViewModel(desk.roles(), new DeskContentCatalog(desk), new InlineExecutor(), new RecordingDialogs());
     }
 
     @AfterEach

@@ -6,10 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tokendesk.TokenDesk;
 import dev.tokendesk.auth.CredentialRejectedException;
 import dev.tokendesk.console.content.ContentCatalog;
-import dev.tokendesk.console.content.ContentTypeSummary;
+import dev.tokendesk.console.content.DeskContentCatalog;
 import dev.tokendesk.console.dialog.IssuedTokenDetails;
 import dev.tokendesk.console.testing.InlineExecutor;
 import dev.tokendesk.console.testing.RecordingDialogs;
+import dev.tokendesk.console.testing.Schemas;
 import dev.tokendesk.role.Action;
 import dev.tokendesk.role.Permission;
 import dev.tokendesk.server.ApiServer;
@@ -24,7 +25,6 @@ import dev.tokendesk.user.UserView;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,11 +35,7 @@ class TokensViewModelTest {
 
     private static final String RESTAURANT = "api::restaurant.restaurant";
     private static final String ARTICLE = "api::article.article";
-    // NOTE: a fixed list replaces the content service, which is not merged yet. Then import the schemas and use DeskContentCatalog.
-    private static final ContentCatalog TYPES = () -> List.of(
-            new ContentTypeSummary(RESTAURANT, true, "restaurant", "restaurants", "Restaurant"),
-            new ContentTypeSummary(ARTICLE, true, "article", "articles", "Article"),
-            new ContentTypeSummary("api::homepage.homepage", false, "homepage", "homepages", "Homepage"));
+    private static final String HOMEPAGE = "api::homepage.homepage";
 
     @TempDir
     Path dataDir;
@@ -49,14 +45,19 @@ class TokensViewModelTest {
     private RecordingDialogs dialogs;
     private TokensViewModel model;
     private UserView alice;
+    private ContentCatalog types;
 
     @BeforeEach
     void open() {
-        desk = TestDesks.open(dataDir);
+        desk = TestDesks.open(dataDir.resolve("data"));
+        Schemas.importType(desk, dataDir.resolve("schemas"), "collectionType", "restaurant", "restaurants", "Restaurant");
+        Schemas.importType(desk, dataDir.resolve("schemas"), "collectionType", "article", "articles", "Article");
+        Schemas.importType(desk, dataDir.resolve("schemas"), "singleType", "homepage", "homepages", "Homepage");
+        types = new DeskContentCatalog(desk);
         server = new ApiServer(desk);
         server.start();
         dialogs = new RecordingDialogs();
-        model = new TokensViewModel(desk.tokens(), desk.users(), desk.roles(), TYPES, server::baseUrl, new InlineExecutor(), dialogs);
+        model = new TokensViewModel(desk.tokens(), desk.users(), desk.roles(), types, server::baseUrl, new InlineExecutor(), dialogs);
         alice = desk.users().create(new NewUser("alice", "alice@example.com", "Alice-Pass-1", null));
         model.refresh();
     }
@@ -83,7 +84,7 @@ class TokensViewModelTest {
         IssuedTokenDetails details = dialogs.issuedTokens.get(0);
         String token = details.token();
         assertThat(token).matches("tdk_[0-9A-Za-z]{49}");
-        assertThat(desk.tokens().verify(token).ownerId()).isEqualTo(alice.id());
+        assertThat(desk.tokens().verify(token, "127.0.0.1").ownerId()).isEqualTo(alice.id());
         assertThat(details.url()).isEqualTo(server.baseUrl() + "/api/restaurants?token=" + token);
         assertThat(details.curlCommand())
                 .isEqualTo("curl -H \"Authorization: Bearer " + token + "\" " + server.baseUrl() + "/api/restaurants");
@@ -110,7 +111,7 @@ class TokensViewModelTest {
     void urlUsesOnlyCollectionsTheRoleCanFind() {
         desk.roles().grant("Authenticated", Set.of(
                 new Permission(ARTICLE, Action.FIND_ONE),
-                new Permission("api::homepage.homepage", Action.FIND),
+                new Permission(HOMEPAGE, Action.FIND),
                 new Permission(RESTAURANT, Action.FIND)));
         fillForm("reader", TokenScope.READ_ONLY, ExpiryPreset.NEVER);
 
@@ -129,13 +130,13 @@ class TokensViewModelTest {
         assertThat(details.hasUrl()).isFalse();
         assertThat(details.curlCommand()).isNull();
         assertThat(details.noUrlReason()).contains("alice").contains("grants find on no collection type");
-        assertThat(desk.tokens().verify(details.token()).ownerId()).isEqualTo(alice.id());
+        assertThat(desk.tokens().verify(details.token(), "127.0.0.1").ownerId()).isEqualTo(alice.id());
     }
 
     @Test
     void stoppedServerExplainedInsteadOfUrl() {
         desk.roles().grant("Authenticated", Set.of(new Permission(RESTAURANT, Action.FIND)));
-        TokensViewModel offline = new TokensViewModel(desk.tokens(), desk.users(), desk.roles(), TYPES, () -> "",
+        TokensViewModel offline = new TokensViewModel(desk.tokens(), desk.users(), desk.roles(), types, () -> "",
                 new InlineExecutor(), dialogs);
         offline.refresh();
         offline.ownerProperty().set(offline.owners().get(0));
@@ -192,7 +193,7 @@ class TokensViewModelTest {
         assertThat(dialogs.confirmations.get(0)).contains("ci").contains("alice");
         assertThat(model.tokens().get(0).status()).isEqualTo(TokenStatus.REVOKED);
         assertThat(model.tokens().get(0).statusText()).isEqualTo("revoked");
-        assertThatThrownBy(() -> desk.tokens().verify(token)).isInstanceOf(CredentialRejectedException.class);
+        assertThatThrownBy(() -> desk.tokens().verify(token, "127.0.0.1")).isInstanceOf(CredentialRejectedException.class);
     }
 
     @Test
@@ -205,7 +206,7 @@ class TokensViewModelTest {
         model.revokeSelected();
 
         assertThat(model.tokens().get(0).status()).isEqualTo(TokenStatus.ACTIVE);
-        assertThat(desk.tokens().verify(token).ownerId()).isEqualTo(alice.id());
+        assertThat(desk.tokens().verify(token, "127.0.0.1").ownerId()).isEqualTo(alice.id());
     }
 
     @Test

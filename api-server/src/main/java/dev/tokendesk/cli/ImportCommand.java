@@ -1,6 +1,9 @@
 package dev.tokendesk.cli;
 
 import dev.tokendesk.TokenDesk;
+import dev.tokendesk.content.ImportReport;
+import java.io.PrintWriter;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -44,10 +47,23 @@ final class ImportCommand {
                 throw new ParameterException(spec.commandLine(), "PATH: " + path + " does not exist");
             }
             try (TokenDesk opened = desk.open(parent.cli.env())) {
-                Object report = opened.content().importSchemas(path);
-                spec.commandLine().getErr().println("Imported " + path + ": " + report);
+                ImportReport report = opened.content().importSchemas(path);
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("Imported " + report.typeCount() + " content type(s) and " + report.componentCount() + " component(s) from " + path);
+                printGroup(err, "created", report.typesCreated(), report.componentsCreated());
+                printGroup(err, "updated", report.typesUpdated(), report.componentsUpdated());
+                printGroup(err, "unchanged", report.typesUnchanged(), report.componentsUnchanged());
             }
             return 0;
+        }
+    }
+
+    private static void printGroup(PrintWriter err, String label, List<String> types, List<String> components) {
+        if (!types.isEmpty()) {
+            err.println("  types " + label + ": " + String.join(", ", types));
+        }
+        if (!components.isEmpty()) {
+            err.println("  components " + label + ": " + String.join(", ", components));
         }
     }
 

@@ -3,8 +3,8 @@ package dev.tokendesk.auth;
 import dev.tokendesk.TokenDeskException;
 
 /**
- * A valid API token was used from an address outside its IP allow-list. The HTTP layer answers
- * 403; the message names the address and never the token.
+ * A valid API token was used from an address outside its IP allow-list. The HTTP layer responds
+ * with 403, and the message names the address and never the token.
  */
 public class AddressNotAllowedException extends TokenDeskException {
 

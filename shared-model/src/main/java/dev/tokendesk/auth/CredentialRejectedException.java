@@ -3,12 +3,12 @@ package dev.tokendesk.auth;
 import dev.tokendesk.TokenDeskException;
 
 /**
- * A presented API token or JWT is not accepted. The HTTP layer answers 401 and never falls back
+ * A presented API token or JWT is not accepted. The HTTP layer responds with 401 and never falls back
  * to the Public role. The message names the reason and never the credential.
  */
 public class CredentialRejectedException extends TokenDeskException {
 
-    /** Why a credential was rejected; also the key under which failures are counted. */
+    /** Reason for rejecting a credential, also used as the key under which failures are counted. */
     public enum Reason {
         MALFORMED_TOKEN("Invalid API token: it does not have the tdk_ format or its checksum does not match"),
         UNKNOWN_TOKEN("Invalid API token"),

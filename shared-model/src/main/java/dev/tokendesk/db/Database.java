@@ -45,7 +45,7 @@ public final class Database implements AutoCloseable {
      * the entities match it.
      *
      * @throws DatabaseUnavailableException when the database cannot be opened, for example because
-     *     another program holds the H2 file; the message names the data directory or URL
+     *     another program has the H2 file open; the message names the data directory or URL
      */
     public static Database open(TokenDeskConfig config, List<Class<?>> entityClasses) {
         String url = jdbcUrl(config);

@@ -4,7 +4,7 @@ import dev.tokendesk.role.Permission;
 import java.util.Set;
 
 /**
- * What an admin chooses when issuing a token.
+ * Settings an admin chooses when issuing a token.
  *
  * @param ownerId id of the user the token acts as
  * @param name label shown in lists, 1 to 100 characters

@@ -27,7 +27,7 @@ import org.hibernate.Session;
  */
 public final class TokenService {
 
-    /** Longest grace period during which the value before a regeneration keeps working. */
+    /** Maximum grace period during which the value before a regeneration keeps working. */
     public static final Duration MAX_GRACE_PERIOD = Duration.ofHours(24);
 
     private final Database database;

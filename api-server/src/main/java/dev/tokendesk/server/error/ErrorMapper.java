@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The one place that turns an exception into a status and Strapi's error body
  * {@code {"data": null, "error": {"status", "name", "message", "details"}}}. An unexpected
- * exception is logged once with an id and answered with a 500 that shows only that id.
+ * exception is logged once with an id and gets a 500 response that shows only that id.
  */
 public final class ErrorMapper {
 

@@ -9,7 +9,7 @@ import java.time.Clock;
 
 /**
  * Adds every finished request to the {@link RequestLog}. The query string is redacted when the
- * request arrives, before any other handler runs, so the log never holds a token value.
+ * request arrives, before any other handler runs, so the log never contains a token value.
  */
 public final class RequestLogHandler implements HttpHandler {
 

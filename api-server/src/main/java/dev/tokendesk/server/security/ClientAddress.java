@@ -2,7 +2,7 @@ package dev.tokendesk.server.security;
 
 import io.undertow.server.HttpServerExchange;
 
-/** The address of the client as the server's socket sees it. */
+/** Address of the client, as reported by the server's socket. */
 public final class ClientAddress {
 
     private ClientAddress() {

@@ -10,23 +10,23 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Limits failed attempts per key (a client address, or a login identifier) to {@code maxFailures}
  * per fixed window. Only failures count, so a client that presents valid credentials is never
- * slowed; once a key reaches the limit, every attempt under that key gets 429 until its window
- * ends, valid or not, so a guesser cannot tell a hit from a miss while locked out.
+ * slowed. Once a key reaches the limit, every attempt under that key gets 429 until its window
+ * ends, valid or not, because a guesser must not tell a hit from a miss while locked out.
  *
  * <p>Thread-safe. At most {@code maxKeys} keys are tracked; when more arrive, windows that have
  * ended are dropped first, and if none have, the oldest windows are dropped.
  */
 public final class FailureRateLimiter {
 
-    private final String what;
+    private final String attemptKind;
     private final int maxFailures;
     private final Duration window;
     private final int maxKeys;
     private final Clock clock;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
-    public FailureRateLimiter(String what, int maxFailures, Duration window, int maxKeys, Clock clock) {
-        this.what = what;
+    public FailureRateLimiter(String attemptKind, int maxFailures, Duration window, int maxKeys, Clock clock) {
+        this.attemptKind = attemptKind;
         this.maxFailures = maxFailures;
         this.window = window;
         this.maxKeys = maxKeys;
@@ -46,7 +46,7 @@ public final class FailureRateLimiter {
         }
         long remainingMillis = Duration.between(now, current.end()).toMillis();
         long retryAfter = Math.max(1, (remainingMillis + 999) / 1000);
-        throw new RateLimitedException("Too many failed " + what + " from " + key + ": retry in " + retryAfter + " seconds", retryAfter);
+        throw new RateLimitedException("Too many failed " + attemptKind + " from " + key + ": retry in " + retryAfter + " seconds", retryAfter);
     }
 
     /** Counts one failure for {@code key}. */

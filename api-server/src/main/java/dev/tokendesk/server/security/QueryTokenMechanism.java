@@ -7,7 +7,7 @@ import java.util.Deque;
 /**
  * Authenticates {@code ?token=tdk_…}. It removes the parameter from the parsed query parameters
  * and from the query string before it checks the token, so no filter, sort or pagination code
- * ever sees it.
+ * ever reads it.
  */
 public final class QueryTokenMechanism implements CredentialMechanism {
 

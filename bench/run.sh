@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# Runs the benchmarks and writes docs/benchmarks.md: JMH on the authentication path, then a
+# load run with wrk against the real server and, in the same run, against a bare Undertow server
+# that sends the same response bytes from memory.
+#
+# Usage: bench/run.sh            (DURATION=10s CONNECTIONS=50 ENTRIES=10000 by default)
+# Every loop is bounded by DURATION; all servers started here are stopped at the end.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION=${DURATION:-10s}
+CONNECTIONS=${CONNECTIONS:-50}
+ENTRIES=${ENTRIES:-10000}
+RESULTS=docs/benchmarks.md
+
+if ! command -v wrk >/dev/null; then
+    apt-get install -y wrk >/dev/null || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
+fi
+
+mvn -B -ntp -q -DskipTests install
+mvn -B -ntp -q -f bench/pom.xml package
+JAR=app-gui/target/tokendesk.jar
+BENCH=bench/target/bench.jar
+
+work=$(mktemp -d)
+pids=()
+cleanup() {
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+}
+trap cleanup EXIT
+
+java -cp "$BENCH" dev.tokendesk.bench.Seed "$work/data" "$ENTRIES"
+token=$(cat "$work/data/bench/token")
+jwt=$(cat "$work/data/bench/jwt")
+document=$(cat "$work/data/bench/document-id")
+
+# Start-up: from launching serve on the existing data directory to the first 200.
+port=$((20000 + RANDOM % 20000))
+start=$(date +%s%N)
+java -jar "$JAR" serve --port "$port" --data-dir "$work/data" >"$work/serve.out" 2>"$work/serve.err" &
+pids+=($!)
+serve_pid=$!
+until curl -sf -o /dev/null "http://127.0.0.1:$port/api/restaurants?pagination%5BpageSize%5D=1&token=$token"; do
+    sleep 0.02
+    if (( ($(date +%s%N) - start) > 60000000000 )); then echo "serve did not answer within 60 s" >&2; exit 1; fi
+done
+startup_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+base="http://127.0.0.1:$port"
+
+# name | path and query | extra wrk arguments
+scenarios=(
+    "a_token_list|/api/restaurants?pagination%5BpageSize%5D=10&token=$token|"
+    "b_jwt_list|/api/restaurants?pagination%5BpageSize%5D=10|-H|Authorization: Bearer $jwt"
+    "c_find_one|/api/restaurants/$document?token=$token|"
+    "d_invalid_token|/api/restaurants?token=tdk_invalid|"
+    "e_filtered_sorted|/api/restaurants?filters%5Bseats%5D%5B%24gte%5D=100&sort=name%3Adesc&pagination%5BpageSize%5D=10&token=$token|"
+)
+
+# Capture each response once for the bare server.
+mkdir -p "$work/bare"
+for scenario in "${scenarios[@]}"; do
+    IFS='|' read -r name path flag header <<<"$scenario"
+    if [[ -n "$flag" ]]; then
+        status=$(curl -s -o "$work/bare/$name.body" -w '%{http_code}' -H "$header" "$base$path")
+    else
+        status=$(curl -s -o "$work/bare/$name.body" -w '%{http_code}' "$base$path")
+    fi
+    echo "$status" >"$work/bare/$name.status"
+done
+bare_port=$((port + 1))
+java -cp "$BENCH" dev.tokendesk.bench.BareServer "$work/bare" "$bare_port" >"$work/bare.out" 2>&1 &
+pids+=($!)
+sleep 2
+
+run_wrk() { # url [header]; prints "requests/s p99"
+    local output
+    if [[ $# -gt 1 ]]; then
+        output=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -H "$2" "$1")
+    else
+        output=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$1")
+    fi
+    local rps p99 non2xx
+    rps=$(awk '/Requests\/sec/ {print $2}' <<<"$output")
+    p99=$(awk '$1 == "99%" {print $2}' <<<"$output")
+    echo "$rps $p99"
+}
+
+rows=()
+for scenario in "${scenarios[@]}"; do
+    IFS='|' read -r name path flag header <<<"$scenario"
+    status=$(cat "$work/bare/$name.status")
+    if [[ -n "$flag" ]]; then
+        read -r real_rps real_p99 < <(run_wrk "$base$path" "$header")
+    else
+        read -r real_rps real_p99 < <(run_wrk "$base$path")
+    fi
+    read -r bare_rps bare_p99 < <(run_wrk "http://127.0.0.1:$bare_port/$name")
+    ratio=$(awk -v r="$real_rps" -v b="$bare_rps" 'BEGIN { printf "%.0f%%", 100 * r / b }')
+    rows+=("| $name | $status | $real_rps | $real_p99 | $bare_rps | $bare_p99 | $ratio |")
+done
+
+# (f) creating entries; the bare server cannot store, so there is no ratio.
+cat >"$work/post.lua" <<LUA
+wrk.method = "POST"
+wrk.body = '{"data":{"name":"Bench entry","seats":12}}'
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer $token"
+LUA
+post_out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$work/post.lua" "$base/api/restaurants")
+post_rps=$(awk '/Requests\/sec/ {print $2}' <<<"$post_out")
+post_p99=$(awk '$1 == "99%" {print $2}' <<<"$post_out")
+post_errors=$(awk '/Non-2xx/ {print $4}' <<<"$post_out")
+rows+=("| f_create | 201 | $post_rps | $post_p99 | - | - | - |")
+
+rss_mb=$(( $(ps -o rss= -p "$serve_pid") / 1024 ))
+
+jmh_out=$(java -jar "$BENCH" AuthBenchmark -f 1 -wi 3 -i 5 -w 1s -r 1s -rf text -rff "$work/jmh.txt" 2>/dev/null | tail -n 8)
+
+{
+    echo "# Benchmarks"
+    echo
+    echo "Measured with \`bench/run.sh\` (DURATION=$DURATION, CONNECTIONS=$CONNECTIONS, ENTRIES=$ENTRIES) on $(date -u +%Y-%m-%d)."
+    echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1)."
+    echo "wrk (2 threads) runs on the same cores as the server, so absolute figures are"
+    echo "lower than on a separate client machine; the ratio to the bare server in the same"
+    echo "run is the figure to compare across runs."
+    echo
+    echo "## Load (wrk, $CONNECTIONS connections, $DURATION per row)"
+    echo
+    echo "| scenario | status | TokenDesk req/s | TokenDesk p99 | bare req/s | bare p99 | ratio |"
+    echo "|---|---|---|---|---|---|---|"
+    printf '%s\n' "${rows[@]}"
+    echo
+    echo "Non-2xx responses during f_create: ${post_errors:-0}."
+    echo
+    echo "## Start-up and memory"
+    echo
+    echo "- \`serve\` on the seeded data directory to the first 200: ${startup_ms} ms"
+    echo "- RSS of \`serve\` after the load: ${rss_mb} MB (default JVM options)"
+    echo
+    echo "## Authentication path (JMH, average time per call)"
+    echo
+    echo '```'
+    cat "$work/jmh.txt"
+    echo '```'
+} >"$RESULTS"
+echo "Wrote $RESULTS"

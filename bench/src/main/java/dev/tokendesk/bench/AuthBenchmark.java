@@ -1,0 +1,110 @@
+package dev.tokendesk.bench;
+
+import dev.tokendesk.TokenDesk;
+import dev.tokendesk.audit.Actor;
+import dev.tokendesk.auth.CredentialRejectedException;
+import dev.tokendesk.auth.Principal;
+import dev.tokendesk.config.TokenDeskConfig;
+import dev.tokendesk.role.Action;
+import dev.tokendesk.role.Permission;
+import dev.tokendesk.token.Expiry;
+import dev.tokendesk.token.TokenRequest;
+import dev.tokendesk.token.TokenScope;
+import dev.tokendesk.user.NewUser;
+import dev.tokendesk.user.UserView;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/** Cost of each step of the authentication path on a real H2 file, per call. */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class AuthBenchmark {
+
+    private static final String RESTAURANT = "api::restaurant.restaurant";
+
+    private TokenDesk desk;
+    private String token;
+    private String badChecksumToken;
+    private String unknownToken;
+    private String jwt;
+    private Principal principal;
+
+    @Setup(Level.Trial)
+    public void open() throws IOException {
+        Path dataDir = Files.createTempDirectory("tokendesk-jmh");
+        desk = TokenDesk.open(TokenDeskConfig.defaults(dataDir), Clock.systemUTC(), Map.of(), Actor.CLI);
+        desk.roles().grant("Authenticated", Set.of(new Permission(RESTAURANT, Action.FIND)));
+        UserView user = desk.users().create(new NewUser("bench", "bench@example.com", "Bench-Pass-1", null));
+        token = desk.tokens().issue(TokenRequest.of(user.id(), "bench", TokenScope.FULL, Expiry.NEVER)).token();
+        String other = desk.tokens().issue(TokenRequest.of(user.id(), "gone", TokenScope.FULL, Expiry.NEVER)).token();
+        desk.tokens().delete(desk.tokens().list().stream().filter(view -> view.name().equals("gone")).findFirst().orElseThrow().id());
+        unknownToken = other;
+        badChecksumToken = token.substring(0, 52) + (token.charAt(52) == 'A' ? 'B' : 'A');
+        jwt = desk.jwt().issue(user);
+        principal = desk.authenticator().withApiToken(token, "127.0.0.1");
+    }
+
+    @TearDown(Level.Trial)
+    public void close() {
+        desk.close();
+    }
+
+    /** A valid token: format check, HMAC, one indexed look-up, the owner's role. */
+    @Benchmark
+    public Principal verifyTokenWithDatabase() {
+        return desk.authenticator().withApiToken(token, "127.0.0.1");
+    }
+
+    /** A JWT: signature and claims only. */
+    @Benchmark
+    public Object verifyJwtSignature() {
+        return desk.jwt().verify(jwt);
+    }
+
+    /** A well-formed token that is not stored: HMAC and one indexed look-up. */
+    @Benchmark
+    public Object rejectUnknownToken() {
+        try {
+            return desk.tokens().verify(unknownToken, "127.0.0.1");
+        } catch (CredentialRejectedException e) {
+            return e.reason();
+        }
+    }
+
+    /** A token with a wrong checksum: rejected before any database work. */
+    @Benchmark
+    public Object rejectBadChecksum() {
+        try {
+            return desk.tokens().verify(badChecksumToken, "127.0.0.1");
+        } catch (CredentialRejectedException e) {
+            return e.reason();
+        }
+    }
+
+    /** The permission decision once the principal is known. */
+    @Benchmark
+    public boolean checkPermission() {
+        return principal.allows(RESTAURANT, Action.FIND);
+    }
+}

@@ -9,7 +9,9 @@ import dev.tokendesk.content.ContentService;
 import dev.tokendesk.config.TokenDeskConfig;
 import dev.tokendesk.db.Database;
 import dev.tokendesk.db.Entities;
+import dev.tokendesk.event.ChangeEvent;
 import dev.tokendesk.event.ChangeEvents;
+import dev.tokendesk.event.ChangeFeed;
 import dev.tokendesk.jwt.JwtService;
 import dev.tokendesk.role.RoleService;
 import dev.tokendesk.token.LastUsedRecorder;
@@ -45,6 +47,7 @@ public final class TokenDesk implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TokenDesk.class);
     private static final Duration LAST_USED_WINDOW = Duration.ofMinutes(1);
     private static final long LAST_USED_FLUSH_SECONDS = 5;
+    private static final long CHANGE_FEED_MILLIS = 1000;
 
     private final TokenDeskConfig config;
     private final Clock clock;
@@ -59,6 +62,7 @@ public final class TokenDesk implements AutoCloseable {
     private final LastUsedRecorder lastUsed;
     private final AuditLog audit;
     private final AuthFailureCounter authFailures;
+    private final ChangeFeed changeFeed;
     private final ScheduledExecutorService background;
 
     private TokenDesk(TokenDeskConfig config, Clock clock, Map<String, String> env, Actor actor) {
@@ -73,6 +77,7 @@ public final class TokenDesk implements AutoCloseable {
         this.events = new ChangeEvents(logFailure);
         this.audit = new AuditLog(database, clock, actor);
         this.authFailures = new AuthFailureCounter(database, clock, logFailure);
+        this.changeFeed = new ChangeFeed(database, events, logFailure);
         this.roles = new RoleService(database, events, audit);
         PasswordHasher passwordHasher = new PasswordHasher();
         this.users = new UserService(database, events, audit, passwordHasher, clock);
@@ -88,6 +93,7 @@ public final class TokenDesk implements AutoCloseable {
             return thread;
         });
         background.scheduleWithFixedDelay(this::flushCounters, LAST_USED_FLUSH_SECONDS, LAST_USED_FLUSH_SECONDS, TimeUnit.SECONDS);
+        background.scheduleWithFixedDelay(changeFeed::synchronize, CHANGE_FEED_MILLIS, CHANGE_FEED_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -114,7 +120,9 @@ public final class TokenDesk implements AutoCloseable {
     }
 
     private void flushCounters() {
-        lastUsed.flush();
+        if (lastUsed.flush() > 0) {
+            events.publish(ChangeEvent.Kind.TOKEN, null);
+        }
         authFailures.flush();
     }
 
@@ -170,10 +178,15 @@ public final class TokenDesk implements AutoCloseable {
         return authFailures;
     }
 
+    public ChangeFeed changeFeed() {
+        return changeFeed;
+    }
+
     @Override
     public void close() {
         background.shutdownNow();
         flushCounters();
+        changeFeed.synchronize();
         database.close();
     }
 }

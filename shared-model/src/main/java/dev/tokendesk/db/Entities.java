@@ -6,6 +6,7 @@ import dev.tokendesk.content.ContentTypeRecord;
 import dev.tokendesk.content.UniqueValueClaim;
 import dev.tokendesk.audit.AuditEvent;
 import dev.tokendesk.audit.AuthFailureCount;
+import dev.tokendesk.event.ChangeVersion;
 import dev.tokendesk.role.Role;
 import dev.tokendesk.token.ApiToken;
 import dev.tokendesk.user.User;
@@ -20,6 +21,7 @@ public final class Entities {
             ApiToken.class,
             AuditEvent.class,
             AuthFailureCount.class,
+            ChangeVersion.class,
             ContentTypeRecord.class,
             ComponentRecord.class,
             ContentEntry.class,

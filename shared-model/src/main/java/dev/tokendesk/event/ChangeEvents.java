@@ -29,7 +29,11 @@ public final class ChangeEvents {
     }
 
     public void publish(ChangeEvent.Kind kind, Object id) {
-        ChangeEvent event = new ChangeEvent(kind, id);
+        publish(new ChangeEvent(kind, id));
+    }
+
+    /** Delivers {@code event} to every listener. */
+    public void publish(ChangeEvent event) {
         for (Consumer<ChangeEvent> listener : listeners) {
             try {
                 listener.accept(event);

@@ -23,9 +23,9 @@ import java.util.Optional;
  *       {@code updatedAt} and {@code publishedAt}, or {@code $and}, {@code $or} (arrays of
  *       filters) and {@code $not} (one filter);</li>
  *   <li>a bare value means {@code $eq}, and a bare array means {@code $in};</li>
- *   <li>a relation attribute takes filters on its target's fields, {@code $null} and
- *       {@code $notNull}, or operators that compare the target's id; the caller needs the
- *       {@code find} permission on the target;</li>
+ *   <li>a relation attribute takes {@code $null} and {@code $notNull}, filters on its target's
+ *       fields, or operators that compare the target's id; the last two need the {@code find}
+ *       permission on the target, because they reveal its values;</li>
  *   <li>{@code $in} and {@code $notIn} given one empty value mean the empty list: {@code $in}
  *       then matches nothing and {@code $notIn} everything;</li>
  *   <li>unknown, private and password attributes, unknown operators, an operator whose value is
@@ -129,10 +129,6 @@ final class FilterParser {
             throw ApiException.badParameter(path, "Parameter '" + path + "' filters a relation: name a field of "
                     + attribute.target() + ", such as " + path + "[id][$eq]=1");
         }
-        context.access().requireFind(attribute.target(), path);
-        ContentTypeView target = context.type(attribute.target())
-                .orElseThrow(() -> ApiException.badParameter(path, "Relation target " + attribute.target() + " is not defined"));
-
         List<Condition> conditions = new ArrayList<>();
         ObjectNode nested = value.deepCopy();
         for (String presence : List.of("$null", "$notNull")) {
@@ -142,6 +138,9 @@ final class FilterParser {
             }
         }
         if (!nested.isEmpty()) {
+            context.access().requireFind(attribute.target(), path);
+            ContentTypeView target = context.type(attribute.target())
+                    .orElseThrow(() -> ApiException.badParameter(path, "Relation target " + attribute.target() + " is not defined"));
             if (target.pluginManaged()) {
                 throw ApiException.badParameter(path, "Parameter '" + path + "' filters on fields of " + target.uid()
                         + ", which is not supported: use $null or $notNull");

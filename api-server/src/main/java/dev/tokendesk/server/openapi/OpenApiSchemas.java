@@ -38,14 +38,14 @@ final class OpenApiSchemas {
         String name = schemaName(type);
         schemas.set(name, entry(type, names));
         schemas.set(name + "Input", input(type));
-        schemas.set(name + "Request", object().set("properties", object().set("data", ref(name + "Input"))));
+        schemas.set(name + "Request", object().set("properties", NODES.objectNode().set("data", ref(name + "Input"))));
         ((ObjectNode) schemas.get(name + "Request")).set("required", NODES.arrayNode().add("data"));
-        schemas.set(name + "Response", object().set("properties", object()
+        schemas.set(name + "Response", object().set("properties", NODES.objectNode()
                 .<ObjectNode>set("data", ref(name))
                 .set("meta", object())));
-        schemas.set(name + "ListResponse", object().set("properties", object()
+        schemas.set(name + "ListResponse", object().set("properties", NODES.objectNode()
                 .<ObjectNode>set("data", NODES.objectNode().put("type", "array").set("items", ref(name)))
-                .set("meta", object().set("properties", object().set("pagination", ref("Pagination"))))));
+                .set("meta", object().set("properties", NODES.objectNode().set("pagination", ref("Pagination"))))));
     }
 
     /** Adds the schemas that every type shares: pagination meta and the error body. */
@@ -59,7 +59,7 @@ final class OpenApiSchemas {
 
         ObjectNode error = object();
         error.putObject("properties").<ObjectNode>set("data", NODES.objectNode().put("nullable", true))
-                .set("error", object().set("properties", object()
+                .set("error", object().set("properties", NODES.objectNode()
                         .<ObjectNode>set("status", NODES.objectNode().put("type", "integer"))
                         .<ObjectNode>set("name", NODES.objectNode().put("type", "string"))
                         .<ObjectNode>set("message", NODES.objectNode().put("type", "string"))

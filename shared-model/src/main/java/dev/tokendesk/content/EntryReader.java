@@ -141,6 +141,8 @@ final class EntryReader {
             // Components, dynamic zones and media are stored inline and are always returned whole.
             return;
         }
+        // NOTE: an inverse relation (mappedBy in the schema) is read from this entry's own stored targets,
+        // not derived from the owning side's links as Strapi does.
         Set<String> documentIds = new LinkedHashSet<>();
         for (ObjectNode parent : parents) {
             targetsOf(parent.get(relation.name())).forEach(documentIds::add);

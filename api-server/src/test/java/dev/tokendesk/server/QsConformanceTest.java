@@ -44,7 +44,7 @@ class QsConformanceTest {
         return map;
     }
 
-    /** Sends {@code query} both ways, checks that the two answers agree, and returns one. */
+    /** Sends {@code query} both ways, checks that both responses agree, and returns one of them. */
     private TestServer.Response send(Map<String, Object> query) {
         TestServer.Response raw = api.get("/api/restaurants?" + QsEncoder.encode(query, true));
         TestServer.Response encoded = api.get("/api/restaurants?" + QsEncoder.encode(query, false));

@@ -24,7 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The content endpoints, answering in Strapi v5's shapes: collection types at
+ * The content endpoints, which respond in Strapi v5's shapes: collection types at
  * {@code /api/{pluralName}} and {@code /api/{pluralName}/{documentId}}, single types at
  * {@code /api/{singularName}}. They run after {@link PermissionHandler}, which has checked the
  * permission and attached the content type.
@@ -103,7 +103,7 @@ public final class ContentHandlers {
         };
     }
 
-    /** {@code DELETE /api/{pluralName}/{documentId}} and {@code DELETE /api/{singularName}}: 204 without a body, as Strapi v5 answers. */
+    /** {@code DELETE /api/{pluralName}/{documentId}} and {@code DELETE /api/{singularName}}: 204 without a body, as in Strapi v5. */
     public HttpHandler delete() {
         return exchange -> {
             ContentTypeView type = typeOf(exchange);

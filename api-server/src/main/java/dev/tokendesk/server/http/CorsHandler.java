@@ -6,9 +6,9 @@ import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 
 /**
- * Adds CORS headers for origins that the {@link CorsPolicy} allows, and answers their preflight
- * {@code OPTIONS} requests with 204 before authentication, since browsers send preflights without
- * credentials. Requests from other origins get no CORS headers, so browsers keep the response
+ * Adds CORS headers for origins that the {@link CorsPolicy} allows, and returns 204 for their
+ * preflight {@code OPTIONS} requests before authentication, because browsers send preflights
+ * without credentials. Requests from other origins get no CORS headers, so browsers keep the response
  * from the calling page; their preflights continue down the chain like any other request.
  */
 public final class CorsHandler implements HttpHandler {
@@ -20,7 +20,7 @@ public final class CorsHandler implements HttpHandler {
     private static final HttpString ALLOW_METHODS = new HttpString("Access-Control-Allow-Methods");
     private static final HttpString ALLOW_HEADERS = new HttpString("Access-Control-Allow-Headers");
     private static final HttpString MAX_AGE = new HttpString("Access-Control-Max-Age");
-    /** Seconds a browser may cache a preflight answer. */
+    /** Seconds a browser may cache a preflight response. */
     private static final String PREFLIGHT_MAX_AGE = "600";
 
     private final CorsPolicy policy;

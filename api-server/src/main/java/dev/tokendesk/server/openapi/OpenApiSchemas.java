@@ -13,7 +13,7 @@ import java.util.Map;
  * Builds the component schemas of one content type: {@code <Name>} for entries as the API returns
  * them, {@code <Name>Input} for the attributes a write accepts, and the request and response
  * envelopes around them. Relations refer to the target's entry schema, so populated relations are
- * described; when not populated they are absent, which the schemas allow by not requiring them.
+ * described. The schemas do not require relations, because they are absent unless populated.
  */
 final class OpenApiSchemas {
 

@@ -8,11 +8,11 @@ import java.util.Set;
 /**
  * Parses {@code pagination}: either {@code page} and {@code pageSize} or {@code start} and
  * {@code limit}, plus {@code withCount}. Invalid values are a 400 naming the parameter and the
- * allowed range; nothing is silently clamped, so a negative or zero size never removes the limit.
+ * allowed range. Nothing is silently clamped, so a negative or zero size never removes the limit.
  */
 final class PagingParser {
 
-    /** Entries per page when the request does not say. */
+    /** Entries per page when the request sets no size. */
     static final int DEFAULT_PAGE_SIZE = 25;
     /** Largest page size or limit a request may ask for. */
     static final int MAX_PAGE_SIZE = 100;

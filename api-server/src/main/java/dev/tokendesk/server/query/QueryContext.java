@@ -12,7 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * What the parsers need besides the tree: every content type by uid, to follow relations, and the
+ * The context of parsing besides the tree: every content type by uid, to follow relations, and the
  * caller's access to relation targets. Immutable.
  */
 public final class QueryContext {

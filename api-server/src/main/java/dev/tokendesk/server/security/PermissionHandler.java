@@ -35,7 +35,7 @@ public final class PermissionHandler implements HttpHandler {
     /** The permission check for relation targets of the request's caller. */
     public static final AttachmentKey<TargetAccess> TARGET_ACCESS = AttachmentKey.create(TargetAccess.class);
 
-    /** What a route requires. */
+    /** The condition a route sets on its callers. */
     public enum Requirement {
         ANYONE,
         AUTHENTICATED,

@@ -150,6 +150,7 @@ final class EntryReader {
         Map<String, ObjectNode> targets = new LinkedHashMap<>();
         if (!documentIds.isEmpty()) {
             ContentTypeView targetType = type(relation.target());
+            // NOTE: all targets of the page go into one IN list; PostgreSQL rejects more than 32767 bound parameters.
             List<Long> ids = ids(targetType, nested.filter(), nested.sort(), documentIds, 0, 0);
             for (ObjectNode target : shape(targetType, load(ids), nested)) {
                 targets.put(target.get("documentId").asText(), target);

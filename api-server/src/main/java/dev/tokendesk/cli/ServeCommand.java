@@ -3,13 +3,16 @@ package dev.tokendesk.cli;
 import dev.tokendesk.TokenDesk;
 import dev.tokendesk.audit.Actor;
 import dev.tokendesk.server.ApiServer;
+import dev.tokendesk.server.http.CorsPolicy;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,8 +37,19 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--bind", paramLabel = "ADDRESS", description = "Address to listen on (default 127.0.0.1).")
     String bind;
 
+    @Option(names = "--cors-origin", paramLabel = "ORIGIN",
+            description = "Browser origin allowed to call the API, such as https://app.example.com or http://localhost:*; "
+                    + "repeat for several. Replaces the default http://localhost:* and http://127.0.0.1:*.")
+    List<String> corsOrigins;
+
     @Override
     public Integer call() throws InterruptedException {
+        CorsPolicy cors;
+        try {
+            cors = corsOrigins == null ? CorsPolicy.LOCAL_DEVELOPMENT : new CorsPolicy(corsOrigins);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         Map<String, String> options = new HashMap<>();
         if (port != null) {
             options.put("port", port.toString());
@@ -44,7 +58,7 @@ final class ServeCommand implements Callable<Integer> {
             options.put("bind", bind);
         }
         TokenDesk opened = TokenDesk.open(desk.resolve(cli.env(), options), java.time.Clock.systemUTC(), cli.env(), Actor.CLI);
-        ApiServer server = new ApiServer(opened);
+        ApiServer server = new ApiServer(opened, cors);
         try {
             server.start();
         } catch (RuntimeException e) {

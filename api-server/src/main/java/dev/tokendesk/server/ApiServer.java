@@ -2,8 +2,10 @@ package dev.tokendesk.server;
 
 import dev.tokendesk.TokenDesk;
 import dev.tokendesk.TokenDeskException;
+import dev.tokendesk.server.http.CorsPolicy;
 import dev.tokendesk.server.requestlog.RequestLog;
 import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -23,12 +25,20 @@ public final class ApiServer implements AutoCloseable {
 
     private final TokenDesk desk;
     private final RequestLog requestLog;
+    private final CorsPolicy cors;
     private Undertow undertow;
     private int port;
 
+    /** Creates a server that allows cross-origin calls from local development servers ({@link CorsPolicy#LOCAL_DEVELOPMENT}). */
     public ApiServer(TokenDesk desk) {
+        this(desk, CorsPolicy.LOCAL_DEVELOPMENT);
+    }
+
+    /** Creates a server that allows cross-origin calls from the origins that {@code cors} allows. */
+    public ApiServer(TokenDesk desk, CorsPolicy cors) {
         this.desk = desk;
         this.requestLog = new RequestLog(1000);
+        this.cors = cors;
     }
 
     /**
@@ -42,9 +52,11 @@ public final class ApiServer implements AutoCloseable {
             return;
         }
         String host = desk.config().bindAddress();
-        HttpHandler handler = Routes.build(desk, requestLog);
+        HttpHandler handler = Routes.build(desk, requestLog, cors);
         Undertow server = Undertow.builder()
                 .addHttpListener(desk.config().port(), host)
+                // Above QueryLimits' parameter count, so the query parser reports an excess with a JSON error body.
+                .setServerOption(UndertowOptions.MAX_PARAMETERS, 10_000)
                 .setHandler(handler)
                 .build();
         try {

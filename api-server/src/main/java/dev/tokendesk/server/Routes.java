@@ -5,10 +5,13 @@ import dev.tokendesk.role.Action;
 import dev.tokendesk.server.content.ContentHandlers;
 import dev.tokendesk.server.error.ApiException;
 import dev.tokendesk.server.error.ErrorMapper;
+import dev.tokendesk.server.http.CorsHandler;
+import dev.tokendesk.server.http.CorsPolicy;
 import dev.tokendesk.server.http.ErrorHandler;
 import dev.tokendesk.server.http.Json;
 import dev.tokendesk.server.http.SecurityHeadersHandler;
 import dev.tokendesk.server.http.WorkerDispatchHandler;
+import dev.tokendesk.server.openapi.OpenApiHandler;
 import dev.tokendesk.server.requestlog.RequestLog;
 import dev.tokendesk.server.requestlog.RequestLogHandler;
 import dev.tokendesk.server.security.AuthenticationHandler;
@@ -28,7 +31,7 @@ import java.util.Map;
  * its path; {@link PermissionHandler} enforces it.
  *
  * <pre>
- * SecurityHeaders → RequestLog → worker thread → errors → /_health
+ * SecurityHeaders → RequestLog → CORS → worker thread → errors → /_health
  *                                                      → Authentication → route → Permission → endpoint
  * </pre>
  */
@@ -37,15 +40,21 @@ final class Routes {
     private Routes() {
     }
 
-    static HttpHandler build(TokenDesk desk, RequestLog requestLog) {
+    static HttpHandler build(TokenDesk desk, RequestLog requestLog, CorsPolicy cors) {
         ContentHandlers content = new ContentHandlers(desk.content());
         FailureLimits limits = FailureLimits.defaults(desk.clock());
+        // Content routes name the action for collection types, then for single types; null where the kind has no such route.
         RoutingHandler routes = new RoutingHandler(false)
-                .post("/api/auth/local", guard(desk, Requirement.ANYONE, null, new LoginHandler(desk, limits)))
-                .get("/api/users/me", guard(desk, Requirement.AUTHENTICATED, null, new MeHandler(desk)))
-                .get("/api/{pluralName}", guard(desk, Requirement.CONTENT_PERMISSION, Action.FIND, content.find()))
-                .post("/api/{pluralName}", guard(desk, Requirement.CONTENT_PERMISSION, Action.CREATE, content.create()))
-                .get("/api/{pluralName}/{documentId}", guard(desk, Requirement.CONTENT_PERMISSION, Action.FIND_ONE, content.findOne()))
+                .post("/api/auth/local", guard(desk, Requirement.ANYONE, new LoginHandler(desk, limits)))
+                .get("/api/users/me", guard(desk, Requirement.AUTHENTICATED, new MeHandler(desk)))
+                .get("/api/openapi.json", guard(desk, Requirement.ANYONE, new OpenApiHandler(desk.content())))
+                .get("/api/{name}", content(desk, Action.FIND, Action.FIND_ONE, content.read()))
+                .post("/api/{name}", content(desk, Action.CREATE, null, content.create()))
+                .put("/api/{name}", content(desk, null, Action.UPDATE, content.putSingle()))
+                .delete("/api/{name}", content(desk, null, Action.DELETE, content.delete()))
+                .get("/api/{name}/{documentId}", content(desk, Action.FIND_ONE, null, content.findOne()))
+                .put("/api/{name}/{documentId}", content(desk, Action.UPDATE, null, content.update()))
+                .delete("/api/{name}/{documentId}", content(desk, Action.DELETE, null, content.delete()))
                 .setFallbackHandler(exchange -> ErrorMapper.send(exchange, ApiException.notFound("Not Found")))
                 .setInvalidMethodHandler(exchange -> ErrorMapper.send(exchange,
                         ApiException.methodNotAllowed(exchange.getRequestMethod().toString(), exchange.getRequestPath())));
@@ -59,10 +68,15 @@ final class Routes {
                     Json.send(exchange, 200, Map.of("status", "ok"));
                 });
         HttpHandler onWorker = new WorkerDispatchHandler(new ErrorHandler(paths));
-        return new SecurityHeadersHandler(new RequestLogHandler(requestLog, desk.clock(), onWorker));
+        return new SecurityHeadersHandler(new RequestLogHandler(requestLog, desk.clock(), new CorsHandler(cors, onWorker)));
     }
 
-    private static HttpHandler guard(TokenDesk desk, Requirement requirement, Action action, HttpHandler endpoint) {
-        return new PermissionHandler(requirement, action, desk.content(), desk.lastUsed(), endpoint);
+    private static HttpHandler guard(TokenDesk desk, Requirement requirement, HttpHandler endpoint) {
+        return new PermissionHandler(requirement, null, null, desk.content(), desk.lastUsed(), endpoint);
+    }
+
+    private static HttpHandler content(TokenDesk desk, Action collectionAction, Action singleAction, HttpHandler endpoint) {
+        return new PermissionHandler(Requirement.CONTENT_PERMISSION, collectionAction, singleAction, desk.content(), desk.lastUsed(),
+                endpoint);
     }
 }

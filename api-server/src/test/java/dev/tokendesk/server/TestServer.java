@@ -37,6 +37,22 @@ final class TestServer implements AutoCloseable {
     }
 
     Response postJson(String pathAndQuery, String body, String... headers) {
+        return sendWithBody("POST", pathAndQuery, body, headers);
+    }
+
+    Response putJson(String pathAndQuery, String body, String... headers) {
+        return sendWithBody("PUT", pathAndQuery, body, headers);
+    }
+
+    Response delete(String pathAndQuery, String... headers) {
+        return send(request(pathAndQuery, headers).DELETE().build());
+    }
+
+    Response options(String pathAndQuery, String... headers) {
+        return send(request(pathAndQuery, headers).method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    private Response sendWithBody(String method, String pathAndQuery, String body, String... headers) {
         HttpRequest.Builder builder = request(pathAndQuery, headers);
         boolean hasContentType = false;
         for (int i = 0; i < headers.length; i += 2) {
@@ -45,7 +61,7 @@ final class TestServer implements AutoCloseable {
         if (!hasContentType) {
             builder.header("Content-Type", "application/json");
         }
-        return send(builder.POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(builder.method(method, HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     private HttpRequest.Builder request(String pathAndQuery, String... headers) {

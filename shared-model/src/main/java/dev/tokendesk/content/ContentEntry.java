@@ -41,13 +41,20 @@ public class ContentEntry {
     protected ContentEntry() {
     }
 
-    ContentEntry(String documentId, String typeUid, String data, Instant now) {
+    ContentEntry(String documentId, String typeUid, String data, Instant now, boolean published) {
         this.documentId = documentId;
         this.typeUid = typeUid;
         this.data = data;
         this.createdAt = now;
         this.updatedAt = now;
-        this.publishedAt = now;
+        this.publishedAt = published ? now : null;
+    }
+
+    /** Replaces the stored attributes; a published entry gets {@code now} as its new publication time, a draft none. */
+    void update(String newData, Instant now, boolean published) {
+        this.data = newData;
+        this.updatedAt = now;
+        this.publishedAt = published ? now : null;
     }
 
     Long getId() {

@@ -6,6 +6,10 @@ import dev.tokendesk.ConflictException;
 import dev.tokendesk.NotFoundException;
 import dev.tokendesk.ValidationException;
 import dev.tokendesk.ValidationException.FieldError;
+import dev.tokendesk.content.query.EntryList;
+import dev.tokendesk.content.query.EntryQuery;
+import dev.tokendesk.content.query.Selection;
+import dev.tokendesk.content.query.Status;
 import dev.tokendesk.db.Database;
 import dev.tokendesk.event.ChangeEvent;
 import dev.tokendesk.event.ChangeEvents;
@@ -154,6 +158,35 @@ public final class ContentService {
     }
 
     /**
+     * Returns the entries of type {@code uid} that {@code query} selects: filtered, sorted and
+     * paged in SQL, so only the requested page is loaded, with the selected fields and populated
+     * relations.
+     *
+     * @throws IllegalArgumentException when the type's entries are owned by a plugin, or the query
+     *     names an attribute that the type does not have
+     * @throws NotFoundException when no content type has {@code uid}
+     */
+    public EntryList query(String uid, EntryQuery query) {
+        return database.inTransaction(session -> new EntryReader(session, query.status()).list(requireType(session, uid), query));
+    }
+
+    /**
+     * Returns the entry of type {@code uid} with {@code documentId} in {@code status}, with the
+     * selected fields and populated relations; a collection type's entry, or a single type's when
+     * {@code documentId} is null.
+     *
+     * @throws IllegalArgumentException when the type's entries are owned by a plugin
+     * @throws NotFoundException when no content type has {@code uid}
+     */
+    public Optional<ObjectNode> findOne(String uid, String documentId, Selection selection, Status status) {
+        return database.inTransaction(session -> {
+            EntryReader reader = new EntryReader(session, status);
+            ContentTypeView type = requireType(session, uid);
+            return documentId == null ? reader.single(type, selection) : reader.one(type, documentId, selection);
+        });
+    }
+
+    /**
      * Validates {@code data} against the schema of type {@code uid} and stores it as a new,
      * published entry.
      *
@@ -177,6 +210,20 @@ public final class ContentService {
      * @throws NotFoundException when no content type has {@code uid}
      */
     public ObjectNode create(String uid, JsonNode data) {
+        return create(uid, data, true);
+    }
+
+    /**
+     * Validates and stores {@code data} as {@link #create(String, JsonNode)} does, as a draft
+     * when {@code published} is false and the type has draft and publish; entries of other types
+     * are always published.
+     *
+     * @throws ValidationException listing every failing field
+     * @throws ConflictException when the type is a single type that already has its entry
+     * @throws IllegalArgumentException when the type's entries are owned by a plugin
+     * @throws NotFoundException when no content type has {@code uid}
+     */
+    public ObjectNode create(String uid, JsonNode data, boolean published) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         ObjectNode created = database.inTransaction(session -> {
             ContentTypeView type = requireType(session, uid);
@@ -185,12 +232,93 @@ public final class ContentService {
                 throw new ConflictException("uid", uid, "Single type " + uid + " already has its entry");
             }
             List<FieldError> errors = new ArrayList<>();
-            Optional<ObjectNode> entry = writer(session, type, now).write(data, "data", false, errors);
-            return entry.orElseThrow(() -> new ValidationException(errors.size() == 1 ? errors.get(0).message()
-                    : errors.size() + " attributes of the " + uid + " entry are invalid", errors));
+            boolean publish = published || !type.draftAndPublish();
+            Optional<ObjectNode> entry = writer(session, type, now).write(data, "data", false, publish, errors);
+            return entry.orElseThrow(() -> invalid(uid, errors));
         });
         events.publish(ChangeEvent.Kind.ENTRY, created.get("documentId").asText());
         return created;
+    }
+
+    /**
+     * Applies {@code patch}, an object with the attributes to change, to the entry of type
+     * {@code uid} with {@code documentId}. The merged attributes are validated as by
+     * {@link #create}; unknown keys in the patch are errors. A draft-and-publish entry is
+     * published, or becomes a draft when {@code published} is false.
+     *
+     * <p>NOTE: an entry has one version. Saving a published entry as a draft unpublishes it,
+     * whereas Strapi keeps the published version and edits a separate draft.
+     *
+     * @return the updated entry, or empty when the type has no entry with {@code documentId}
+     * @throws ValidationException listing every failing field; nothing is changed then
+     * @throws IllegalArgumentException when the type's entries are owned by a plugin
+     * @throws NotFoundException when no content type has {@code uid}
+     */
+    public Optional<ObjectNode> update(String uid, String documentId, JsonNode patch, boolean published) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Optional<ObjectNode> updated = database.inTransaction(session -> {
+            ContentTypeView type = requireType(session, uid);
+            Optional<ContentEntry> entry = stored(session, uid, documentId);
+            if (entry.isEmpty()) {
+                return Optional.<ObjectNode>empty();
+            }
+            return Optional.of(update(session, type, entry.get(), patch, published, now));
+        });
+        updated.ifPresent(entry -> events.publish(ChangeEvent.Kind.ENTRY, documentId));
+        return updated;
+    }
+
+    /**
+     * Stores the entry of single type {@code uid}: creates it from {@code data} when the type has
+     * none, otherwise applies {@code data} as a patch as {@link #update} does.
+     *
+     * @throws ValidationException listing every failing field; nothing is changed then
+     * @throws IllegalArgumentException when the type is not a single type or its entries are owned by a plugin
+     * @throws NotFoundException when no content type has {@code uid}
+     */
+    public ObjectNode putSingle(String uid, JsonNode data, boolean published) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        ObjectNode stored = database.inTransaction(session -> {
+            ContentTypeView type = requireSingleType(session, uid);
+            Optional<ContentEntry> entry = session.createSelectionQuery("from ContentEntry where typeUid = :type", ContentEntry.class)
+                    .setParameter("type", uid)
+                    .setMaxResults(1)
+                    .getResultStream()
+                    .findFirst();
+            if (entry.isPresent()) {
+                return update(session, type, entry.get(), data, published, now);
+            }
+            List<FieldError> errors = new ArrayList<>();
+            Optional<ObjectNode> created = writer(session, type, now).write(data, "data", false, published || !type.draftAndPublish(), errors);
+            return created.orElseThrow(() -> invalid(uid, errors));
+        });
+        events.publish(ChangeEvent.Kind.ENTRY, stored.get("documentId").asText());
+        return stored;
+    }
+
+    /**
+     * Deletes the entry of type {@code uid} with {@code documentId}, or the entry of a single type
+     * when {@code documentId} is null, with its unique values and index rows.
+     *
+     * @return whether an entry was deleted
+     * @throws IllegalArgumentException when the type's entries are owned by a plugin
+     * @throws NotFoundException when no content type has {@code uid}
+     */
+    public boolean delete(String uid, String documentId) {
+        boolean deleted = database.inTransaction(session -> {
+            requireType(session, uid);
+            String statement = documentId == null ? "delete from ContentEntry where typeUid = :type"
+                    : "delete from ContentEntry where typeUid = :type and documentId = :document";
+            var delete = session.createMutationQuery(statement).setParameter("type", uid);
+            if (documentId != null) {
+                delete.setParameter("document", documentId);
+            }
+            return delete.executeUpdate() > 0;
+        });
+        if (deleted) {
+            events.publish(ChangeEvent.Kind.ENTRY, documentId);
+        }
+        return deleted;
     }
 
     /**
@@ -219,6 +347,33 @@ public final class ContentService {
             events.publish(ChangeEvent.Kind.ENTRY, null);
         }
         return stored;
+    }
+
+    private ObjectNode update(Session session, ContentTypeView type, ContentEntry entry, JsonNode patch, boolean published, Instant now) {
+        List<FieldError> errors = new ArrayList<>();
+        boolean publish = published || !type.draftAndPublish();
+        return writer(session, type, now).update(entry, patch, publish, errors).orElseThrow(() -> invalid(type.uid(), errors));
+    }
+
+    private static ValidationException invalid(String uid, List<FieldError> errors) {
+        return new ValidationException(errors.size() == 1 ? errors.get(0).message()
+                : errors.size() + " attributes of the " + uid + " entry are invalid", errors);
+    }
+
+    private static Optional<ContentEntry> stored(Session session, String uid, String documentId) {
+        return session.createSelectionQuery("from ContentEntry where typeUid = :type and documentId = :document", ContentEntry.class)
+                .setParameter("type", uid)
+                .setParameter("document", documentId)
+                .getResultStream()
+                .findFirst();
+    }
+
+    private static ContentTypeView requireSingleType(Session session, String uid) {
+        ContentTypeView type = requireType(session, uid);
+        if (type.kind() != ContentKind.SINGLE_TYPE) {
+            throw new IllegalArgumentException(uid + " is a collection type, not a single type");
+        }
+        return type;
     }
 
     private EntryWriter writer(Session session, ContentTypeView type, Instant now) {

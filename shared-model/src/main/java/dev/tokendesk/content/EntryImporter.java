@@ -53,7 +53,7 @@ final class EntryImporter {
         for (int i = 0; i < entries.size(); i++) {
             String path = "entries[" + i + "]";
             List<FieldError> entryErrors = new ArrayList<>();
-            if (writer.write(entries.get(i), path, skipUnknownKeys, entryErrors).isPresent()) {
+            if (writer.write(entries.get(i), path, skipUnknownKeys, true, entryErrors).isPresent()) {
                 stored++;
             }
             for (FieldError error : entryErrors) {

@@ -59,6 +59,15 @@ final class EntryValidator {
      * {@code data}. Keys that are not attributes are errors unless {@code skipUnknownKeys}.
      */
     CheckedEntry check(ContentTypeView type, JsonNode data, String path, boolean skipUnknownKeys) {
+        return check(type, data, path, skipUnknownKeys, Set.of());
+    }
+
+    /**
+     * Checks {@code data} like {@link #check(ContentTypeView, JsonNode, String, boolean)}, but
+     * copies the top-level attributes named in {@code keptAsStored} unchecked: an update uses it
+     * for stored password hashes, which must not be hashed again.
+     */
+    CheckedEntry check(ContentTypeView type, JsonNode data, String path, boolean skipUnknownKeys, Set<String> keptAsStored) {
         List<FieldError> errors = new ArrayList<>();
         List<UniqueValue> uniques = new ArrayList<>();
         List<RelationReference> relations = new ArrayList<>();
@@ -68,7 +77,8 @@ final class EntryValidator {
         }
 
         Walk walk = new Walk(errors, relations, skipUnknownKeys);
-        ObjectNode values = walk.object(type.attributes(), Set.of(), (ObjectNode) data, path, type.uid());
+        List<Attribute> checkedAttributes = type.attributes().stream().filter(attribute -> !keptAsStored.contains(attribute.name())).toList();
+        ObjectNode values = walk.object(checkedAttributes, keptAsStored, (ObjectNode) data, path, type.uid());
 
         for (Attribute attribute : type.attributes()) {
             JsonNode value = values.get(attribute.name());

@@ -45,15 +45,77 @@ final class EntryWriter {
     }
 
     /**
-     * Stores {@code data} and returns the entry as the API shows it, or adds every problem to
-     * {@code errors} and returns empty without storing anything.
+     * Stores {@code data} as a new entry, published or as a draft, and returns the entry as the
+     * API shows it, or adds every problem to {@code errors} and returns empty without storing anything.
      *
      * @throws ValidationException when the database rejects a unique value that another
      *     transaction stored after the check; {@code errors} are included, and the transaction
      *     must roll back
      */
-    Optional<ObjectNode> write(JsonNode data, String path, boolean skipUnknownKeys, List<FieldError> errors) {
+    Optional<ObjectNode> write(JsonNode data, String path, boolean skipUnknownKeys, boolean published, List<FieldError> errors) {
         CheckedEntry checked = validator.check(type, data, path, skipUnknownKeys);
+        Optional<String> json = checkStored(checked, path, errors);
+        if (json.isEmpty()) {
+            return Optional.empty();
+        }
+
+        ContentEntry entry = new ContentEntry(DocumentIds.next(), type.uid(), json.get(), now, published);
+        session.persist(entry);
+        EntryIndex.write(session, entry.getId(), type, checked.values());
+        for (UniqueValue unique : checked.uniques()) {
+            claim(entry, unique, errors);
+        }
+        return Optional.of(EntryJson.toApi(entry, type));
+    }
+
+    /**
+     * Applies {@code patch}, an object with some of the attributes, to {@code entry}: the merged
+     * attributes are checked as on create, and stored password hashes are kept unless the patch
+     * sets a new password. Returns the entry as the API shows it, or adds every problem to
+     * {@code errors} and returns empty; the caller must then roll back, because the entry's unique
+     * values were released for the check.
+     *
+     * @throws ValidationException as {@link #write} does
+     */
+    Optional<ObjectNode> update(ContentEntry entry, JsonNode patch, boolean published, List<FieldError> errors) {
+        String path = "data";
+        if (!patch.isObject()) {
+            errors.add(new FieldError(path, path + " must be a JSON object, not " + ScalarRules.describe(patch)));
+            return Optional.empty();
+        }
+        for (String key : (Iterable<String>) patch::fieldNames) {
+            if (type.attribute(key).isEmpty()) {
+                errors.add(new FieldError(path + "." + key, key + " is not an attribute of " + type.uid()));
+            }
+        }
+        ObjectNode merged = (ObjectNode) ContentJson.parse(entry.getData());
+        patch.properties().forEach(field -> merged.set(field.getKey(), field.getValue()));
+        Set<String> keptHashes = new HashSet<>();
+        for (Attribute attribute : type.attributes()) {
+            if (attribute.type() == AttributeType.PASSWORD && !patch.has(attribute.name()) && merged.hasNonNull(attribute.name())) {
+                keptHashes.add(attribute.name());
+            }
+        }
+
+        // The entry's own unique values must not count as taken by another entry.
+        session.createMutationQuery("delete from UniqueValueClaim where entryId = :entry").setParameter("entry", entry.getId()).executeUpdate();
+        CheckedEntry checked = validator.check(type, merged, path, true, keptHashes);
+        Optional<String> json = checkStored(checked, path, errors);
+        if (json.isEmpty() || !errors.isEmpty()) {
+            return Optional.empty();
+        }
+
+        entry.update(json.get(), now, published);
+        EntryIndex.clear(session, entry.getId());
+        EntryIndex.write(session, entry.getId(), type, checked.values());
+        for (UniqueValue unique : checked.uniques()) {
+            claim(entry, unique, errors);
+        }
+        return Optional.of(EntryJson.toApi(entry, type));
+    }
+
+    /** Checks relation targets, unique values and the stored size; returns the JSON to store, or empty after adding the problems to {@code errors}. */
+    private Optional<String> checkStored(CheckedEntry checked, String path, List<FieldError> errors) {
         List<FieldError> problems = new ArrayList<>(checked.errors());
         checked.relations().forEach(reference -> resolve(reference).ifPresent(problems::add));
         checked.uniques().forEach(unique -> checkUnique(unique).ifPresent(problems::add));
@@ -68,12 +130,7 @@ final class EntryWriter {
                     + ContentEntry.MAX_DATA_LENGTH));
             return Optional.empty();
         }
-        ContentEntry entry = new ContentEntry(DocumentIds.next(), type.uid(), json, now);
-        session.persist(entry);
-        for (UniqueValue unique : checked.uniques()) {
-            claim(entry, unique, errors);
-        }
-        return Optional.of(EntryJson.toApi(entry, type));
+        return Optional.of(json);
     }
 
     private Optional<FieldError> checkUnique(UniqueValue unique) {

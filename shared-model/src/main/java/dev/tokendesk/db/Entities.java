@@ -3,6 +3,8 @@ package dev.tokendesk.db;
 import dev.tokendesk.content.ComponentRecord;
 import dev.tokendesk.content.ContentEntry;
 import dev.tokendesk.content.ContentTypeRecord;
+import dev.tokendesk.content.IndexedLink;
+import dev.tokendesk.content.IndexedValue;
 import dev.tokendesk.content.UniqueValueClaim;
 import dev.tokendesk.audit.AuditEvent;
 import dev.tokendesk.audit.AuthFailureCount;
@@ -25,7 +27,9 @@ public final class Entities {
             ContentTypeRecord.class,
             ComponentRecord.class,
             ContentEntry.class,
-            UniqueValueClaim.class);
+            UniqueValueClaim.class,
+            IndexedValue.class,
+            IndexedLink.class);
 
     private Entities() {
     }

@@ -1,21 +1,30 @@
 package dev.tokendesk.server.security;
 
 import dev.tokendesk.auth.Principal;
+import dev.tokendesk.content.ContentKind;
 import dev.tokendesk.content.ContentService;
 import dev.tokendesk.content.ContentTypeView;
 import dev.tokendesk.role.Action;
 import dev.tokendesk.server.error.ApiException;
 import dev.tokendesk.server.error.UnauthorizedException;
+import dev.tokendesk.server.query.TargetAccess;
 import dev.tokendesk.token.LastUsedRecorder;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
 import io.undertow.util.PathTemplateMatch;
+import java.util.List;
 
 /**
- * Enforces what a route requires, the only place where permissions are checked. For content
- * routes it resolves {@code {pluralName}} to a content type (404 when there is none) and checks
- * the caller's effective permission: 403 when missing, for anonymous callers too, as Strapi does.
+ * Enforces what a route requires, the only place where permissions are decided. For content
+ * routes it resolves the {@code {name}} path segment to a content type: a collection type's plural
+ * name or a single type's singular name (404 when neither matches). The route declares the action
+ * for each kind; a kind without one is a 405. The caller needs that action on the type: 403 when
+ * missing, for anonymous callers too, as Strapi does.
+ *
+ * <p>Relation targets that a query reaches through filters or populate are checked by the
+ * {@link TargetAccess} attached under {@link #TARGET_ACCESS}: the caller needs {@code find} on each
+ * target, otherwise the request is a 403 naming the parameter and the target.
  *
  * <p>A token's last use is recorded only once the request is allowed, so a 403 does not count.
  */
@@ -23,8 +32,10 @@ public final class PermissionHandler implements HttpHandler {
 
     /** The content type of a content route, resolved from the path. */
     public static final AttachmentKey<ContentTypeView> CONTENT_TYPE = AttachmentKey.create(ContentTypeView.class);
+    /** The permission check for relation targets of the request's caller. */
+    public static final AttachmentKey<TargetAccess> TARGET_ACCESS = AttachmentKey.create(TargetAccess.class);
 
-    /** What a route requires. */
+    /** The condition a route sets on its callers. */
     public enum Requirement {
         ANYONE,
         AUTHENTICATED,
@@ -32,14 +43,22 @@ public final class PermissionHandler implements HttpHandler {
     }
 
     private final Requirement requirement;
-    private final Action action;
+    private final Action collectionAction;
+    private final Action singleAction;
     private final ContentService content;
     private final LastUsedRecorder lastUsed;
     private final HttpHandler next;
 
-    public PermissionHandler(Requirement requirement, Action action, ContentService content, LastUsedRecorder lastUsed, HttpHandler next) {
+    /**
+     * Creates the check for one route; {@code collectionAction} and {@code singleAction} are the
+     * actions a content route performs on a collection type and on a single type, or null where
+     * the route does not serve that kind.
+     */
+    public PermissionHandler(Requirement requirement, Action collectionAction, Action singleAction, ContentService content,
+            LastUsedRecorder lastUsed, HttpHandler next) {
         this.requirement = requirement;
-        this.action = action;
+        this.collectionAction = collectionAction;
+        this.singleAction = singleAction;
         this.content = content;
         this.lastUsed = lastUsed;
         this.next = next;
@@ -59,12 +78,17 @@ public final class PermissionHandler implements HttpHandler {
             }
             case CONTENT_PERMISSION -> {
                 ContentTypeView type = resolveType(exchange);
+                Action action = type.kind() == ContentKind.SINGLE_TYPE ? singleAction : collectionAction;
+                if (action == null) {
+                    throw ApiException.methodNotAllowed(exchange.getRequestMethod().toString(), exchange.getRequestPath());
+                }
                 if (!principal.allows(type.uid(), action)) {
                     throw ApiException.forbidden();
                 }
                 exchange.putAttachment(CONTENT_TYPE, type);
             }
         }
+        exchange.putAttachment(TARGET_ACCESS, new RelationTargetAccess(principal));
         if (principal.tokenId() != null) {
             lastUsed.record(principal.tokenId(), exchange.getSourceAddress().getAddress().getHostAddress());
         }
@@ -72,10 +96,32 @@ public final class PermissionHandler implements HttpHandler {
     }
 
     private ContentTypeView resolveType(HttpServerExchange exchange) {
-        String pluralName = exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY).getParameters().get("pluralName");
+        String name = exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY).getParameters().get("name");
+        boolean entryPath = exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY).getParameters().containsKey("documentId");
+        List<ContentTypeView> types = content.listTypes();
         // Plugin types such as the users-permissions user are served by their own endpoints, not here.
-        return content.findByPluralName(pluralName)
+        return types.stream()
                 .filter(type -> !type.pluginManaged())
-                .orElseThrow(() -> ApiException.notFound("No content type with plural name '" + pluralName + "'"));
+                .filter(type -> type.kind() == ContentKind.COLLECTION_TYPE ? type.pluralName().equals(name)
+                        : !entryPath && type.singularName().equals(name))
+                .findFirst()
+                .orElseThrow(() -> ApiException.notFound("No content type with the route name '" + name + "'"));
+    }
+
+    /** Allows a relation target when the caller's effective permissions include {@code find} on it. */
+    private record RelationTargetAccess(Principal principal) implements TargetAccess {
+
+        @Override
+        public void requireFind(String targetUid, String parameter) {
+            if (!mayFind(targetUid)) {
+                throw new ApiException(403, "ForbiddenError", "Forbidden: " + parameter + " reaches " + targetUid
+                        + ", which this caller may not find");
+            }
+        }
+
+        @Override
+        public boolean mayFind(String targetUid) {
+            return principal.allows(targetUid, Action.FIND);
+        }
     }
 }

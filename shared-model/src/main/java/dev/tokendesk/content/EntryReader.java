@@ -1,0 +1,211 @@
+package dev.tokendesk.content;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tokendesk.NotFoundException;
+import dev.tokendesk.content.query.Condition;
+import dev.tokendesk.content.query.EntryList;
+import dev.tokendesk.content.query.EntryQuery;
+import dev.tokendesk.content.query.Field;
+import dev.tokendesk.content.query.Operator;
+import dev.tokendesk.content.query.Selection;
+import dev.tokendesk.content.query.SortOrder;
+import dev.tokendesk.content.query.Status;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.hibernate.Session;
+import org.hibernate.query.NativeQuery;
+
+/**
+ * Runs validated queries inside a caller's transaction: filters, sorts and pages in SQL, loads
+ * only the selected entries, then shapes them with their fields and populated relations.
+ *
+ * <p>A list costs a constant number of statements: one count, one page of ids, one load of those
+ * entries, and the same three-step load once per populated relation and level. Relations that are
+ * not populated are left out of the entries, as Strapi does.
+ *
+ * <p>Used by one thread for one transaction.
+ */
+final class EntryReader {
+
+    private final Session session;
+    private final Status status;
+    private final Map<String, ContentTypeView> types = new HashMap<>();
+
+    EntryReader(Session session, Status status) {
+        this.session = session;
+        this.status = status;
+    }
+
+    /** Returns the page of entries of {@code type} that {@code query} selects. */
+    EntryList list(ContentTypeView type, EntryQuery query) {
+        OptionalLong total = query.withCount() ? OptionalLong.of(count(type, query.filter())) : OptionalLong.empty();
+        boolean pastEnd = (total.isPresent() && query.offset() >= total.getAsLong()) || query.offset() > Integer.MAX_VALUE;
+        List<Long> ids = pastEnd ? List.of() : ids(type, query.filter(), query.sort(), null, (int) query.offset(), query.limit());
+        return new EntryList(shape(type, load(ids), query.selection()), total);
+    }
+
+    /** Returns the entry of {@code type} with {@code documentId}, or empty when there is none in the requested status. */
+    Optional<ObjectNode> one(ContentTypeView type, String documentId, Selection selection) {
+        List<Long> ids = ids(type, null, List.of(), Set.of(documentId), 0, 1);
+        return shape(type, load(ids), selection).stream().findFirst();
+    }
+
+    /** Returns the entry of single type {@code type}, or empty when it has none in the requested status. */
+    Optional<ObjectNode> single(ContentTypeView type, Selection selection) {
+        List<Long> ids = ids(type, null, List.of(), null, 0, 1);
+        return shape(type, load(ids), selection).stream().findFirst();
+    }
+
+    private long count(ContentTypeView type, Condition filter) {
+        EntrySql sql = new EntrySql();
+        String where = baseWhere(sql, type, filter, null);
+        return sql.bindAll(session.createNativeQuery("SELECT COUNT(*) FROM content_entries e WHERE " + where, Long.class))
+                .getSingleResult();
+    }
+
+    /** Returns the ids of matching entries in order; {@code documentIds}, when not null, restricts them to those documents. */
+    private List<Long> ids(ContentTypeView type, Condition filter, List<SortOrder> sort, Set<String> documentIds, int offset, int limit) {
+        EntrySql sql = new EntrySql();
+        String where = baseWhere(sql, type, filter, documentIds);
+        sql.orderBy(sort, "e");
+        String statement = "SELECT e.id FROM content_entries e" + sql.joins() + " WHERE " + where + sql.orderByClause();
+        NativeQuery<Long> query = sql.bindAll(session.createNativeQuery(statement, Long.class));
+        query.setFirstResult(offset);
+        if (limit > 0) {
+            query.setMaxResults(limit);
+        }
+        return query.getResultList();
+    }
+
+    private String baseWhere(EntrySql sql, ContentTypeView type, Condition filter, Set<String> documentIds) {
+        StringBuilder where = new StringBuilder("e.content_type_uid = ").append(sql.bind(type.uid()));
+        if (type.draftAndPublish() && status == Status.PUBLISHED) {
+            where.append(" AND e.published_at IS NOT NULL");
+        }
+        if (documentIds != null) {
+            Field documentId = Field.of(Field.SystemField.DOCUMENT_ID);
+            where.append(" AND ").append(sql.where(new Condition.Compare(documentId, Operator.IN, List.copyOf(documentIds)), "e"));
+        }
+        if (filter != null) {
+            where.append(" AND ").append(sql.where(filter, "e"));
+        }
+        return where.toString();
+    }
+
+    private List<ContentEntry> load(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, ContentEntry> byId = new HashMap<>();
+        session.createSelectionQuery("from ContentEntry where id in :ids", ContentEntry.class)
+                .setParameter("ids", ids)
+                .getResultList()
+                .forEach(entry -> byId.put(entry.getId(), entry));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
+    private List<ObjectNode> shape(ContentTypeView type, List<ContentEntry> entries, Selection selection) {
+        List<ObjectNode> shaped = new ArrayList<>();
+        for (ContentEntry entry : entries) {
+            ObjectNode node = EntryJson.toApi(entry, type);
+            if (type.draftAndPublish() && status == Status.DRAFT) {
+                node.putNull("publishedAt");
+            }
+            shaped.add(node);
+        }
+        for (Map.Entry<String, Selection> populate : selection.populate().entrySet()) {
+            Attribute attribute = type.attribute(populate.getKey())
+                    .orElseThrow(() -> new IllegalArgumentException(populate.getKey() + " is not an attribute of " + type.uid()));
+            populate(attribute, shaped, populate.getValue());
+        }
+        for (ObjectNode node : shaped) {
+            project(type, node, selection);
+        }
+        return shaped;
+    }
+
+    private void populate(Attribute relation, List<ObjectNode> parents, Selection nested) {
+        if (relation.type() != AttributeType.RELATION) {
+            // Components, dynamic zones and media are stored inline and are always returned whole.
+            return;
+        }
+        // NOTE: an inverse relation (mappedBy in the schema) is read from this entry's own stored targets,
+        // not derived from the owning side's links as Strapi does.
+        Set<String> documentIds = new LinkedHashSet<>();
+        for (ObjectNode parent : parents) {
+            targetsOf(parent.get(relation.name())).forEach(documentIds::add);
+        }
+        Map<String, ObjectNode> targets = new LinkedHashMap<>();
+        if (!documentIds.isEmpty()) {
+            ContentTypeView targetType = type(relation.target());
+            // NOTE: all targets of the page go into one IN list; PostgreSQL rejects more than 32767 bound parameters.
+            List<Long> ids = ids(targetType, nested.filter(), nested.sort(), documentIds, 0, 0);
+            for (ObjectNode target : shape(targetType, load(ids), nested)) {
+                targets.put(target.get("documentId").asText(), target);
+            }
+        }
+        for (ObjectNode parent : parents) {
+            List<String> own = targetsOf(parent.get(relation.name()));
+            if (!relation.relation().toMany()) {
+                parent.set(relation.name(), own.isEmpty() || !targets.containsKey(own.get(0)) ? NullNode.getInstance() : targets.get(own.get(0)));
+                continue;
+            }
+            ArrayNode list = parent.arrayNode();
+            if (nested.sort().isEmpty()) {
+                own.stream().filter(targets::containsKey).forEach(id -> list.add(targets.get(id)));
+            } else {
+                targets.forEach((id, target) -> {
+                    if (own.contains(id)) {
+                        list.add(target);
+                    }
+                });
+            }
+            parent.set(relation.name(), list);
+        }
+    }
+
+    private static List<String> targetsOf(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            return List.of(value.asText());
+        }
+        List<String> ids = new ArrayList<>();
+        value.forEach(id -> ids.add(id.asText()));
+        return ids;
+    }
+
+    /** Removes relations that were not populated and fields that were not selected. */
+    private static void project(ContentTypeView type, ObjectNode node, Selection selection) {
+        Iterator<String> names = node.fieldNames();
+        List<String> removed = new ArrayList<>();
+        while (names.hasNext()) {
+            String name = names.next();
+            Optional<Attribute> attribute = type.attribute(name);
+            boolean relation = attribute.isPresent() && attribute.get().type() == AttributeType.RELATION;
+            boolean populated = selection.populate().containsKey(name);
+            if (relation ? !populated : !selection.includes(name) && !populated) {
+                removed.add(name);
+            }
+        }
+        node.remove(removed);
+    }
+
+    private ContentTypeView type(String uid) {
+        return types.computeIfAbsent(uid, key -> ContentRepository.findType(session, key)
+                .orElseThrow(() -> new NotFoundException("Content type", key)));
+    }
+}

@@ -1,0 +1,49 @@
+package dev.tokendesk.content.query;
+
+import java.util.List;
+
+/**
+ * A validated filter: a tree of field comparisons, relation conditions and the logical
+ * operators. Values are already converted to the field's Java type ({@link ValueColumn}).
+ */
+public sealed interface Condition {
+
+    /** Matches when every condition matches; an empty list matches every entry. */
+    record All(List<Condition> conditions) implements Condition {
+        public All {
+            conditions = List.copyOf(conditions);
+        }
+    }
+
+    /** Matches when at least one condition matches; an empty list matches no entry. */
+    record Any(List<Condition> conditions) implements Condition {
+        public Any {
+            conditions = List.copyOf(conditions);
+        }
+    }
+
+    /** Matches when {@code condition} does not. */
+    record Not(Condition condition) implements Condition {
+    }
+
+    /**
+     * Compares a field with {@code values}: one value, a list for {@code $in}, two bounds for
+     * {@code $between}, or one boolean for {@code $null} and {@code $notNull}.
+     */
+    record Compare(Field field, Operator operator, List<Object> values) implements Condition {
+        public Compare {
+            values = List.copyOf(values);
+        }
+    }
+
+    /**
+     * Matches entries whose relation {@code attribute} points at an entry of {@code targetUid}
+     * that matches {@code condition}.
+     */
+    record Related(String attribute, String targetUid, Condition condition) implements Condition {
+    }
+
+    /** Matches entries whose relation {@code attribute} has at least one target, or none when {@code present} is false. */
+    record HasRelation(String attribute, boolean present) implements Condition {
+    }
+}

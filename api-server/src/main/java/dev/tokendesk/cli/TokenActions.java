@@ -39,8 +39,12 @@ final class TokenActions {
         @Override
         public Integer call() {
             try (TokenDesk opened = desk.open(parent.cli.env())) {
+                boolean alreadyRevoked = opened.tokens().list().stream()
+                        .anyMatch(token -> token.id() == id && token.revokedAt() != null);
                 TokenView revoked = opened.tokens().revoke(id);
-                spec.commandLine().getErr().println("Revoked token " + revoked.hint() + " (id " + id + ") of " + revoked.ownerUsername());
+                spec.commandLine().getErr().println(alreadyRevoked
+                        ? "Token " + revoked.hint() + " (id " + id + ") was already revoked at " + revoked.revokedAt()
+                        : "Revoked token " + revoked.hint() + " (id " + id + ") of " + revoked.ownerUsername());
             }
             return 0;
         }

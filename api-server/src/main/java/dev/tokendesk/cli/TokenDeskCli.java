@@ -1,6 +1,8 @@
 package dev.tokendesk.cli;
 
 import dev.tokendesk.TokenDeskException;
+import dev.tokendesk.ValidationException;
+import dev.tokendesk.config.InvalidConfigException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -14,7 +16,8 @@ import picocli.CommandLine.Command;
  * {@code import}. Standard output carries only what a script needs (for example the token of
  * {@code token create}); messages and errors go to standard error.
  *
- * <p>Exit codes: 0 success, 1 the operation failed, 2 the arguments are wrong.
+ * <p>Exit codes: 0 success, 1 the operation failed (not found, conflict, database error), 2 the
+ * arguments are wrong, including values that the services reject as invalid.
  */
 @Command(name = "tokendesk",
         mixinStandardHelpOptions = true,
@@ -23,6 +26,9 @@ import picocli.CommandLine.Command;
         subcommands = {ServeCommand.class, UserCommand.class, TokenCommand.class, RoleCommand.class, ImportCommand.class,
             AuditCommand.class})
 public final class TokenDeskCli {
+
+    private static final int FAILURE = 1;
+    private static final int USAGE_ERROR = 2;
 
     private final InputStream in;
     private final Map<String, String> env;
@@ -43,12 +49,25 @@ public final class TokenDeskCli {
         commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {
-            if (exception instanceof TokenDeskException) {
-                failed.getErr().println("Error: " + exception.getMessage());
-            } else {
-                failed.getErr().println("Error: " + exception);
+            PrintWriter errors = failed.getErr();
+            if (exception instanceof ValidationException invalid) {
+                errors.println("Error: " + invalid.getMessage());
+                if (invalid.errors().size() > 1) {
+                    invalid.errors().forEach(field -> errors.println("  " + field.path() + ": " + field.message()));
+                }
+                errors.println("Run '" + failed.getCommandSpec().qualifiedName() + " --help' for the accepted values.");
+                return USAGE_ERROR;
             }
-            return 1;
+            if (exception instanceof InvalidConfigException) {
+                errors.println("Error: " + exception.getMessage());
+                return USAGE_ERROR;
+            }
+            if (exception instanceof TokenDeskException) {
+                errors.println("Error: " + exception.getMessage());
+            } else {
+                errors.println("Error: " + exception);
+            }
+            return FAILURE;
         });
         return commandLine.execute(args);
     }

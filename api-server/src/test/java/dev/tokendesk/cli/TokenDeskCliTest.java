@@ -79,13 +79,36 @@ class TokenDeskCliTest {
 
         assertThat(missingOption.exitCode()).isEqualTo(2);
         assertThat(missingOption.err()).contains("--name");
-        assertThat(badScope.exitCode()).isEqualTo(1);
+        assertThat(badScope.exitCode()).isEqualTo(2);
         assertThat(badScope.err()).contains("everything").contains("read-only");
-        assertThat(badExpiry.exitCode()).isEqualTo(1);
+        assertThat(badExpiry.exitCode()).isEqualTo(2);
         assertThat(badExpiry.err()).contains("tomorrow");
         assertThat(unknownCommand.exitCode()).isEqualTo(2);
         assertThat(emptyPassword.exitCode()).isEqualTo(2);
         assertThat(emptyPassword.err()).contains("standard input is empty");
+    }
+
+    @Test
+    void everyInvalidFieldIsListed() {
+        Result result = runWithDataDir("short\n", "user", "create", "--username", "a b", "--email", "bad", "--password-stdin");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("3 errors in the user");
+        assertThat(result.err()).contains("  username: ").contains("  email: ").contains("  password: ");
+        assertThat(result.err()).doesNotContain("short");
+    }
+
+    @Test
+    void revokingTwiceSaysSo() {
+        runWithDataDir("Alice-Pass-1\n", "user", "create", "--username", "alice", "--email", "alice@example.com", "--password-stdin");
+        runWithDataDir("", "token", "create", "--user", "alice", "--name", "ci");
+
+        Result first = runWithDataDir("", "token", "revoke", "1");
+        Result second = runWithDataDir("", "token", "revoke", "1");
+
+        assertThat(first.err()).startsWith("Revoked token");
+        assertThat(second.exitCode()).isZero();
+        assertThat(second.err()).contains("was already revoked at");
     }
 
     @Test
@@ -128,7 +151,7 @@ class TokenDeskCliTest {
         assertThat(schemas.exitCode()).as(schemas.err()).isZero();
         assertThat(grant.exitCode()).as(grant.err()).isZero();
         assertThat(grant.err()).contains("api::restaurant.restaurant");
-        assertThat(badAction.exitCode()).isEqualTo(1);
+        assertThat(badAction.exitCode()).isEqualTo(2);
         assertThat(badAction.err()).contains("destroy");
         assertThat(data.exitCode()).as(data.err()).isZero();
         assertThat(data.out().strip()).isEqualTo("3");
@@ -151,8 +174,8 @@ class TokenDeskCliTest {
         assertThat(regenerated.out()).matches("tdk_[0-9A-Za-z]{49}\\R");
         assertThat(regenerated.out().strip()).isNotEqualTo(token);
         assertThat(regenerated.err()).contains("old value works until");
-        assertThat(badGrace.exitCode()).isEqualTo(1);
-        assertThat(badGrace.err()).contains("24 hours");
+        assertThat(badGrace.exitCode()).isEqualTo(2);
+        assertThat(badGrace.err()).contains("24 hours").contains("got 25 h 0 min");
         assertThat(revoked.exitCode()).isZero();
         assertThat(listed.out()).contains("\trevoked\t");
         assertThat(audit.out()).contains("cli\ttoken.revoked").contains("cli\ttoken.regenerated").contains("cli\ttoken.issued");
@@ -180,7 +203,7 @@ class TokenDeskCliTest {
         assertThat(listedBlocked).contains("\tblocked");
         assertThat(unblocked.exitCode()).isZero();
         assertThat(passwd.exitCode()).as(passwd.err()).isZero();
-        assertThat(shortPassword.exitCode()).isEqualTo(1);
+        assertThat(shortPassword.exitCode()).isEqualTo(2);
         assertThat(shortPassword.err()).contains("8 to 256 characters");
         assertThat(signOut.exitCode()).isZero();
         assertThat(deleted.err()).contains("Deleted alice and 1 token(s)");

@@ -94,7 +94,7 @@ public final class TokenService {
      */
     public IssuedToken regenerate(long tokenId, Duration gracePeriod) {
         if (gracePeriod.isNegative() || gracePeriod.compareTo(MAX_GRACE_PERIOD) > 0) {
-            throw ValidationException.of("gracePeriod", "Grace period must be between 0 and 24 hours, got " + gracePeriod);
+            throw ValidationException.of("gracePeriod", "Grace period must be between 0 and 24 hours, got " + describe(gracePeriod));
         }
         String token = format.generate();
         Instant now = clock.instant();
@@ -220,6 +220,13 @@ public final class TokenService {
                 token.markUsed(when, ip);
             }
         });
+    }
+
+    private static String describe(Duration duration) {
+        if (duration.toSecondsPart() != 0 || duration.isNegative()) {
+            return duration.toSeconds() + " s";
+        }
+        return duration.toHours() + " h " + duration.toMinutesPart() + " min";
     }
 
     private static String describe(TokenView token) {

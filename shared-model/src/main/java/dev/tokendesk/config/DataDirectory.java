@@ -1,6 +1,9 @@
 package dev.tokendesk.config;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 import java.util.Map;
 
@@ -33,6 +36,29 @@ public final class DataDirectory {
     /** Returns the default data directory of the running JVM's user. */
     public static Path defaultLocation() {
         return defaultLocation(System.getenv(), System.getProperty("os.name", ""), Path.of(System.getProperty("user.home")));
+    }
+
+    /**
+     * Creates {@code directory} and any missing parents; directories created here are readable by
+     * their owner only, because the data directory holds password hashes and keys.
+     *
+     * @throws IOException when a directory cannot be created
+     */
+    public static void createPrivate(Path directory) throws IOException {
+        Path absolute = directory.toAbsolutePath();
+        java.util.List<Path> missing = new java.util.ArrayList<>();
+        for (Path current = absolute; current != null && !Files.exists(current); current = current.getParent()) {
+            missing.add(0, current);
+        }
+        for (Path created : missing) {
+            Files.createDirectory(created);
+            try {
+                Files.setPosixFilePermissions(created, PosixFilePermissions.fromString("rwx------"));
+            } catch (UnsupportedOperationException e) {
+                // NOTE: on Windows the directory keeps the ACL inherited from the user's profile.
+                return;
+            }
+        }
     }
 
     private static boolean isBlank(String value) {

@@ -48,7 +48,7 @@ public final class KeyFiles {
     }
 
     private static void create(Path file) throws IOException {
-        Files.createDirectories(file.getParent());
+        DataDirectory.createPrivate(file.getParent());
         byte[] key = new byte[KEY_BYTES];
         new SecureRandom().nextBytes(key);
         String encoded = Base64.getEncoder().encodeToString(key) + "\n";

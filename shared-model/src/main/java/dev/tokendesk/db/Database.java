@@ -3,10 +3,12 @@ package dev.tokendesk.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
+import dev.tokendesk.config.DataDirectory;
 import dev.tokendesk.config.TokenDeskConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -99,7 +101,11 @@ public final class Database implements AutoCloseable {
         hikari.setPoolName("tokendesk");
         hikari.setAutoCommit(false);
         try {
-            return new HikariDataSource(hikari);
+            HikariDataSource pool = new HikariDataSource(hikari);
+            if (config.usesEmbeddedDatabase()) {
+                restrictDatabaseFile(config.dataDir());
+            }
+            return pool;
         } catch (HikariPool.PoolInitializationException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new DatabaseUnavailableException("Cannot open the " + where + ": " + cause.getMessage()
@@ -109,9 +115,29 @@ public final class Database implements AutoCloseable {
 
     private static void createDataDirectory(Path dataDir) {
         try {
-            Files.createDirectories(dataDir);
+            DataDirectory.createPrivate(dataDir);
         } catch (IOException e) {
             throw new DatabaseUnavailableException("Cannot create the data directory " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Limits the H2 file to its owner; H2 creates it with the process's umask, often world-readable. */
+    private static void restrictDatabaseFile(Path dataDir) {
+        Path file = dataDir.resolve(H2_FILE_NAME + ".mv.db");
+        if (Files.isRegularFile(file)) {
+            try {
+                restrictToOwner(file, "rw-------");
+            } catch (IOException e) {
+                // The database works either way; a file system without owner rights (or another owner) keeps its permissions.
+            }
+        }
+    }
+
+    private static void restrictToOwner(Path path, String permissions) throws IOException {
+        try {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
+        } catch (UnsupportedOperationException e) {
+            // NOTE: on Windows the directory keeps the ACL inherited from the user's profile.
         }
     }
 

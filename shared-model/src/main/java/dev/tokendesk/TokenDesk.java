@@ -65,7 +65,7 @@ public final class TokenDesk implements AutoCloseable {
     private final ChangeFeed changeFeed;
     private final ScheduledExecutorService background;
 
-    private TokenDesk(TokenDeskConfig config, Clock clock, Map<String, String> env, Actor actor) {
+    private TokenDesk(TokenDeskConfig config, Clock clock, Map<String, String> env, Actor actor, boolean scheduleBackgroundTasks) {
         this.config = config;
         this.clock = clock;
         Consumer<RuntimeException> logFailure = e -> LOG.error("Background task failed", e);
@@ -92,8 +92,10 @@ public final class TokenDesk implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        background.scheduleWithFixedDelay(this::flushCounters, LAST_USED_FLUSH_SECONDS, LAST_USED_FLUSH_SECONDS, TimeUnit.SECONDS);
-        background.scheduleWithFixedDelay(changeFeed::synchronize, CHANGE_FEED_MILLIS, CHANGE_FEED_MILLIS, TimeUnit.MILLISECONDS);
+        if (scheduleBackgroundTasks) {
+            background.scheduleWithFixedDelay(this::flushCounters, LAST_USED_FLUSH_SECONDS, LAST_USED_FLUSH_SECONDS, TimeUnit.SECONDS);
+            background.scheduleWithFixedDelay(changeFeed::synchronize, CHANGE_FEED_MILLIS, CHANGE_FEED_MILLIS, TimeUnit.MILLISECONDS);
+        }
     }
 
     /**
@@ -116,7 +118,16 @@ public final class TokenDesk implements AutoCloseable {
      * admin change made through this instance.
      */
     public static TokenDesk open(TokenDeskConfig config, Clock clock, Map<String, String> env, Actor actor) {
-        return new TokenDesk(config, clock, env, actor);
+        return new TokenDesk(config, clock, env, actor, true);
+    }
+
+    /**
+     * Opens the installation without the scheduled flushes of last-used times, failure counts and
+     * the change feed; the caller runs {@link LastUsedRecorder#flush()} and
+     * {@link ChangeFeed#synchronize()} itself. For tests that count the statements of one operation.
+     */
+    public static TokenDesk openWithoutBackgroundTasks(TokenDeskConfig config, Clock clock, Map<String, String> env) {
+        return new TokenDesk(config, clock, env, Actor.CONSOLE, false);
     }
 
     private void flushCounters() {

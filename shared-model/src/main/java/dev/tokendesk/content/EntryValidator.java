@@ -76,6 +76,11 @@ final class EntryValidator {
             return new CheckedEntry(ContentJson.newObject(), errors, uniques, relations);
         }
 
+        JsonLimits.check(data, path, errors);
+        if (!errors.isEmpty()) {
+            return new CheckedEntry(ContentJson.newObject(), errors, uniques, relations);
+        }
+
         Walk walk = new Walk(errors, relations, skipUnknownKeys);
         List<Attribute> checkedAttributes = type.attributes().stream().filter(attribute -> !keptAsStored.contains(attribute.name())).toList();
         ObjectNode values = walk.object(checkedAttributes, keptAsStored, (ObjectNode) data, path, type.uid());
@@ -83,7 +88,7 @@ final class EntryValidator {
         for (Attribute attribute : type.attributes()) {
             JsonNode value = values.get(attribute.name());
             if (attribute.unique() && value != null && !value.isNull()) {
-                uniques.add(new UniqueValue(path + "." + attribute.name(), attribute, ScalarRules.uniqueKey(value)));
+                uniques.add(new UniqueValue(path + "." + attribute.name(), attribute, ScalarRules.uniqueKey(attribute, value)));
             }
         }
         return new CheckedEntry(values, errors, uniques, relations);

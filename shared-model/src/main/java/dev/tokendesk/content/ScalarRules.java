@@ -26,6 +26,8 @@ final class ScalarRules {
     /** Characters a uid attribute allows when the schema sets no regex: RFC 3986's unreserved characters, safe in URLs. */
     private static final Pattern UID = Pattern.compile("^[A-Za-z0-9\\-_.~]*$");
     private static final Pattern BIG_INTEGER = Pattern.compile("^-?\\d+$");
+    /** Length of the longest 64-bit integer written in decimal, {@code -9223372036854775808}. */
+    private static final int MAX_BIG_INTEGER_CHARACTERS = 20;
     private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
@@ -53,13 +55,17 @@ final class ScalarRules {
         };
     }
 
-    /** Returns the text that identifies {@code value} for the unique check, so 1.50 and 1.5 count as the same number. */
-    static String uniqueKey(JsonNode value) {
+    /**
+     * Returns the text that identifies a valid {@code value} for the unique check, so 1.50 and 1.5
+     * count as the same number. Strings of text attributes stay as they are ("007" and "7"
+     * differ); a biginteger written as a string is compared as the number it denotes.
+     */
+    static String uniqueKey(Attribute attribute, JsonNode value) {
         if (value.isNumber()) {
             return value.decimalValue().stripTrailingZeros().toPlainString();
         }
-        if (value.isTextual() && BIG_INTEGER.matcher(value.asText()).matches()) {
-            return new BigDecimal(value.asText()).toPlainString();
+        if (attribute.type() == AttributeType.BIGINTEGER && value.isTextual()) {
+            return new BigInteger(value.asText()).toString();
         }
         return value.asText();
     }
@@ -109,8 +115,11 @@ final class ScalarRules {
         BigInteger number;
         if (value.isIntegralNumber()) {
             number = value.bigIntegerValue();
-        } else if (value.isTextual() && BIG_INTEGER.matcher(value.asText()).matches()) {
+        } else if (value.isTextual() && value.asText().length() <= MAX_BIG_INTEGER_CHARACTERS && BIG_INTEGER.matcher(value.asText()).matches()) {
             number = new BigInteger(value.asText());
+        } else if (value.isTextual() && BIG_INTEGER.matcher(value.asText()).matches()) {
+            // Checked by length first: converting a long digit string costs time that grows with the square of its length.
+            return Optional.of(attribute.name() + " must be between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE);
         } else {
             return wrongType(attribute, value, "an integer, written as a string of digits or as a number");
         }

@@ -232,12 +232,19 @@ public final class UserService {
         String clean = Identifiers.normalize(username);
         if (clean.length() < 3 || clean.length() > 100) {
             errors.add(new FieldError("username", "username '" + clean + "' must be 3 to 100 characters long"));
-        } else if (clean.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
-            errors.add(new FieldError("username", "username '" + clean + "' must not contain spaces or control characters"));
+        } else if (clean.codePoints().anyMatch(UserService::isInvisible)) {
+            errors.add(new FieldError("username", "username must not contain spaces, control characters or invisible formatting "
+                    + "characters such as zero-width spaces or direction marks"));
         } else if (clean.contains("@")) {
             errors.add(new FieldError("username", "username '" + clean + "' must not contain '@', so it cannot be mistaken for an email"));
         }
         return clean;
+    }
+
+    /** Returns whether a character would make two different names look the same on screen. */
+    private static boolean isInvisible(int codePoint) {
+        return Character.isWhitespace(codePoint) || Character.isISOControl(codePoint) || Character.isSpaceChar(codePoint)
+                || Character.getType(codePoint) == Character.FORMAT;
     }
 
     private static String validEmail(String email, List<FieldError> errors) {

@@ -39,7 +39,7 @@ class QueryPagingTest {
 
     @BeforeAll
     static void importEntries() throws IOException {
-        desk = TestDesks.open(dataDir.resolve("data"));
+        desk = TestDesks.openQuiet(dataDir.resolve("data"), java.time.Clock.systemUTC());
         Path schema = Files.createDirectories(dataDir.resolve("src/api/item/content-types/item")).resolve("schema.json");
         Files.writeString(schema, """
                 {"kind": "collectionType",

@@ -26,6 +26,11 @@ public final class TestDesks {
         return TokenDesk.open(config(dataDir), clock, Map.of());
     }
 
+    /** Opens an installation whose background tasks never run, so statement counts cover only the test's own work. */
+    public static TokenDesk openQuiet(Path dataDir, Clock clock) {
+        return TokenDesk.openWithoutBackgroundTasks(config(dataDir), clock, Map.of());
+    }
+
     public static TokenDeskConfig config(Path dataDir) {
         return TokenDeskConfig.defaults(dataDir).withPort(0);
     }

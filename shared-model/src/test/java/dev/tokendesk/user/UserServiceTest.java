@@ -72,6 +72,15 @@ class UserServiceTest {
     }
 
     @Test
+    void invisibleCharactersInNamesAreRejected() {
+        for (String name : new String[] {"al\u200Bice", "al\u202Eice", "al\u00A0ice", "al\u2060ice"}) {
+            assertThatThrownBy(() -> desk.users().create(new NewUser(name, "x@example.com", "Alice-Pass-1", null))).as(name)
+                    .isInstanceOf(ValidationException.class)
+                    .hasMessageContaining("invisible formatting characters");
+        }
+    }
+
+    @Test
     void publicRoleCannotBeGivenToUser() {
         assertThatThrownBy(() -> desk.users().create(new NewUser("alice", "alice@example.com", "Alice-Pass-1", "public")))
                 .isInstanceOf(ValidationException.class)

@@ -7,6 +7,7 @@ import dev.tokendesk.auth.AddressNotAllowedException;
 import dev.tokendesk.auth.CredentialRejectedException;
 import dev.tokendesk.server.http.Json;
 import dev.tokendesk.server.security.FailureRateLimiter;
+import dev.tokendesk.server.security.SecretMasking;
 import dev.tokendesk.user.LoginRejectedException;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
@@ -36,7 +37,7 @@ public final class ErrorMapper {
         ApiException error = toApiException(failure, exchange);
         if (exchange.isResponseStarted()) {
             LOG.warn("Failure after the response of {} {} started; closing the connection", exchange.getRequestMethod(),
-                    exchange.getRequestPath(), failure);
+                    SecretMasking.mask(exchange.getRequestPath()), failure);
             exchange.endExchange();
             return;
         }
@@ -51,8 +52,8 @@ public final class ErrorMapper {
         Map<String, Object> errorBody = new LinkedHashMap<>();
         errorBody.put("status", error.status());
         errorBody.put("name", error.name());
-        errorBody.put("message", error.getMessage());
-        errorBody.put("details", error.details());
+        errorBody.put("message", SecretMasking.mask(error.getMessage()));
+        errorBody.put("details", SecretMasking.maskTree(error.details()));
         body.put("error", errorBody);
         Json.send(exchange, error.status(), body);
     }
@@ -82,7 +83,7 @@ public final class ErrorMapper {
             return new ApiException(400, "ValidationError", login.getMessage());
         }
         String errorId = UUID.randomUUID().toString();
-        LOG.error("Unexpected failure {} in {} {}", errorId, exchange.getRequestMethod(), exchange.getRequestPath(), failure);
+        LOG.error("Unexpected failure {} in {} {}", errorId, exchange.getRequestMethod(), SecretMasking.mask(exchange.getRequestPath()), failure);
         return new ApiException(500, "InternalServerError", "Internal Server Error (error id " + errorId + ")");
     }
 

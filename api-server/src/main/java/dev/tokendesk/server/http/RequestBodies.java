@@ -1,6 +1,7 @@
 package dev.tokendesk.server.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokendesk.server.error.ApiException;
 import io.undertow.server.HttpServerExchange;
@@ -42,12 +43,17 @@ public final class RequestBodies {
         }
         try {
             return Json.parse(body);
+        } catch (StreamConstraintsException e) {
+            // These messages state a size and a limit, never text from the body.
+            throw ApiException.badParameter("body", "Request body is too large to process: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             // The parser's own message quotes the offending text, which may be a password, so
-            // only the position is reported.
+            // only the position is reported, and for a repeated key the key's name.
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw ApiException.badParameter("body", "Request body is not valid JSON" + where);
+            String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            String reason = original.startsWith("Duplicate field ") ? ": " + original.split("\\R", 2)[0] : "";
+            throw ApiException.badParameter("body", "Request body is not valid JSON" + where + reason);
         }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokendesk.server.error.ApiException;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Parses {@code pagination}: either {@code page} and {@code pageSize} or {@code start} and
@@ -11,6 +12,8 @@ import java.util.Set;
  * allowed range. Nothing is silently clamped, so a negative or zero size never removes the limit.
  */
 final class PagingParser {
+
+    private static final Pattern ASCII_INTEGER = Pattern.compile("-?[0-9]{1,10}");
 
     /** Entries per page when the request sets no size. */
     static final int DEFAULT_PAGE_SIZE = 25;
@@ -75,13 +78,17 @@ final class PagingParser {
         }
         String name = "pagination[" + key + "]";
         String range = max == Integer.MAX_VALUE ? "an integer of at least " + min : "an integer from " + min + " to " + max;
-        try {
-            int number = Integer.parseInt(value.asText().trim());
-            if (number >= min && number <= max) {
-                return number;
+        String text = value.asText().trim();
+        // ASCII digits only: Integer.parseInt would also take "+2" and digits of other scripts.
+        if (ASCII_INTEGER.matcher(text).matches()) {
+            try {
+                int number = Integer.parseInt(text);
+                if (number >= min && number <= max) {
+                    return number;
+                }
+            } catch (NumberFormatException e) {
+                // Too large for an int; reported below together with out-of-range values.
             }
-        } catch (NumberFormatException e) {
-            // Reported below together with out-of-range values.
         }
         throw ApiException.badParameter(name, "Parameter '" + name + "' must be " + range + ", got '" + shorten(value.asText()) + "'");
     }

@@ -3,6 +3,7 @@ package dev.tokendesk.server.requestlog;
 import dev.tokendesk.auth.Principal;
 import dev.tokendesk.server.security.AuthenticationHandler;
 import dev.tokendesk.server.security.QueryToken;
+import dev.tokendesk.server.security.SecretMasking;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import java.time.Clock;
@@ -27,8 +28,8 @@ public final class RequestLogHandler implements HttpHandler {
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         long started = System.nanoTime();
         String method = exchange.getRequestMethod().toString();
-        String path = exchange.getRequestPath();
-        String query = QueryToken.redact(exchange.getQueryString());
+        String path = SecretMasking.mask(exchange.getRequestPath());
+        String query = SecretMasking.mask(QueryToken.redact(exchange.getQueryString()));
         exchange.addExchangeCompleteListener((done, nextListener) -> {
             try {
                 Principal principal = done.getAttachment(AuthenticationHandler.PRINCIPAL);

@@ -30,9 +30,12 @@ import org.slf4j.LoggerFactory;
  * </ol>
  *
  * <p>A presented credential that is not valid ends the request with 401 and never falls back to
- * the Public role; the failure is counted per reason and per client address, and an address with
- * too many recent failures gets 429 for every credential it presents. The principal is attached
- * under {@link #PRINCIPAL}.
+ * the Public role. The failure is counted per reason and per client address, and an address with
+ * too many recent failures gets 429 with {@code Retry-After} instead of 401 for further invalid
+ * credentials. Valid credentials are still served from such an address: API tokens and JWTs
+ * carry at least 256 bits of secret, so the limit is about load and misbehaving clients, not
+ * guessing, and one broken script on 127.0.0.1 must not lock out every local client. The
+ * principal is attached under {@link #PRINCIPAL}.
  */
 public final class AuthenticationHandler implements HttpHandler {
 
@@ -56,11 +59,8 @@ public final class AuthenticationHandler implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
-        boolean credentialPresented = requireAtMostOneCredential(exchange);
+        requireAtMostOneCredential(exchange);
         String address = ClientAddress.of(exchange);
-        if (credentialPresented) {
-            limiter.check(address);
-        }
 
         Principal principal = null;
         try {
@@ -72,9 +72,14 @@ public final class AuthenticationHandler implements HttpHandler {
                 }
             }
         } catch (CredentialRejectedException e) {
+            boolean alreadyLimited = limiter.isLimited(address);
             limiter.recordFailure(address);
             failures.count(e.reason().name());
             LOG.debug("Rejected credential from {}: {}", address, e.reason());
+            if (alreadyLimited) {
+                // Raises the 429 with Retry-After for a failure beyond the address's allowance.
+                limiter.check(address);
+            }
             throw new UnauthorizedException(e.getMessage(), true);
         } catch (AddressNotAllowedException e) {
             failures.count("ADDRESS_NOT_ALLOWED");
@@ -91,8 +96,7 @@ public final class AuthenticationHandler implements HttpHandler {
         next.handleRequest(exchange);
     }
 
-    /** Returns whether the request presents a credential, after checking that it presents at most one. */
-    private static boolean requireAtMostOneCredential(HttpServerExchange exchange) {
+    private static void requireAtMostOneCredential(HttpServerExchange exchange) {
         int tokenParameters = 0;
         for (Map.Entry<String, Deque<String>> parameter : exchange.getQueryParameters().entrySet()) {
             if (parameter.getKey().equals(QueryToken.PARAMETER)) {
@@ -117,6 +121,5 @@ public final class AuthenticationHandler implements HttpHandler {
             throw ApiException.badParameter(QueryToken.PARAMETER,
                     "Conflicting credentials: send either the 'token' parameter or the Authorization header, not both");
         }
-        return tokenParameters + headers > 0;
     }
 }

@@ -8,15 +8,19 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Limits failed attempts per key (a client address, or a login identifier) to {@code maxFailures}
- * per fixed window. Only failures count, so a client that presents valid credentials is never
- * slowed. Once a key reaches the limit, every attempt under that key gets 429 until its window
- * ends, valid or not, because a guesser must not tell a hit from a miss while locked out.
+ * Counts failed attempts per key (a client address, or a login identifier) in fixed windows of
+ * {@code window}, and reports a key as limited once it has {@code maxFailures} failures in its
+ * current window. Only failures count, so a client that presents valid credentials never uses
+ * up its allowance. Callers decide what a limited key means: {@link #check} rejects every
+ * attempt, and {@link #isLimited} lets a caller reject only further failures.
  *
  * <p>Thread-safe. At most {@code maxKeys} keys are tracked; when more arrive, windows that have
- * ended are dropped first, and if none have, the oldest windows are dropped.
+ * ended are dropped first, and if none have, the windows that end first are dropped.
  */
 public final class FailureRateLimiter {
+
+    /** Number of tracked keys from which each new key first drops the windows that have ended. */
+    private static final int EVICTION_THRESHOLD = 1024;
 
     private final String attemptKind;
     private final int maxFailures;
@@ -49,10 +53,16 @@ public final class FailureRateLimiter {
         throw new RateLimitedException("Too many failed " + attemptKind + " from " + key + ": retry in " + retryAfter + " seconds", retryAfter);
     }
 
+    /** Returns whether {@code key} has used up its failures in the current window. */
+    public boolean isLimited(String key) {
+        Window current = windows.get(key);
+        return current != null && clock.instant().isBefore(current.end()) && current.failures() >= maxFailures;
+    }
+
     /** Counts one failure for {@code key}. */
     public void recordFailure(String key) {
         Instant now = clock.instant();
-        if (windows.size() >= maxKeys && !windows.containsKey(key)) {
+        if (windows.size() >= Math.min(EVICTION_THRESHOLD, maxKeys) && !windows.containsKey(key)) {
             evict(now);
         }
         windows.compute(key, (ignored, current) -> current == null || !now.isBefore(current.end())
@@ -60,6 +70,7 @@ public final class FailureRateLimiter {
                 : new Window(current.end(), current.failures() + 1));
     }
 
+    /** Drops ended windows, and if the map is still full, the ones that end first. */
     private void evict(Instant now) {
         windows.values().removeIf(entry -> !now.isBefore(entry.end()));
         if (windows.size() >= maxKeys) {

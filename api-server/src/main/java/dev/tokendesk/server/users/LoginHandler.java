@@ -9,9 +9,11 @@ import dev.tokendesk.server.security.ClientAddress;
 import dev.tokendesk.server.security.FailureLimits;
 import dev.tokendesk.user.Identifiers;
 import dev.tokendesk.user.LoginRejectedException;
+import dev.tokendesk.user.UserService;
 import dev.tokendesk.user.UserView;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,6 +24,9 @@ import java.util.Map;
  * identifier.
  */
 public final class LoginHandler implements HttpHandler {
+
+    /** Longest identifier that can match: emails are at most 254 characters, user names 100. */
+    static final int MAX_IDENTIFIER_LENGTH = 254;
 
     private final TokenDesk desk;
     private final FailureLimits limits;
@@ -37,8 +42,8 @@ public final class LoginHandler implements HttpHandler {
         if (!body.isObject()) {
             throw ApiException.badParameter("body", "Request body must be a JSON object with identifier and password");
         }
-        String identifier = requiredString(body, "identifier");
-        String password = requiredString(body, "password");
+        String identifier = requiredString(body, "identifier", MAX_IDENTIFIER_LENGTH);
+        String password = requiredString(body, "password", UserService.MAX_PASSWORD_LENGTH);
 
         String address = ClientAddress.of(exchange);
         String identifierKey = Identifiers.key(identifier);
@@ -57,19 +62,27 @@ public final class LoginHandler implements HttpHandler {
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("jwt", desk.jwt().issue(user));
         response.put("user", UserJson.of(user));
+        exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
         Json.send(exchange, 200, response);
     }
 
-    private static String requiredString(JsonNode body, String field) {
+    /**
+     * Reads a required string field. Values longer than {@code maxLength} cannot match a stored
+     * user or password, and are rejected before they reach the rate limiter's memory.
+     */
+    private static String requiredString(JsonNode body, String field, int maxLength) {
         JsonNode value = body.get(field);
         if (value == null || value.isNull()) {
             throw ApiException.badParameter(field, field + " is missing");
         }
         if (!value.isTextual()) {
-            throw ApiException.badParameter(field, field + " must be a string, got " + value.getNodeType().name().toLowerCase());
+            throw ApiException.badParameter(field, field + " must be a string, got " + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
         }
         if (value.asText().isEmpty()) {
             throw ApiException.badParameter(field, field + " is empty");
+        }
+        if (value.asText().length() > maxLength) {
+            throw ApiException.badParameter(field, field + " is longer than " + maxLength + " characters");
         }
         return value.asText();
     }

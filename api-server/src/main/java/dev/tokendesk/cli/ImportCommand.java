@@ -1,6 +1,8 @@
 package dev.tokendesk.cli;
 
+import dev.tokendesk.NotFoundException;
 import dev.tokendesk.TokenDesk;
+import dev.tokendesk.content.ContentTypeView;
 import dev.tokendesk.content.ImportReport;
 import java.io.PrintWriter;
 import java.util.List;
@@ -96,7 +98,13 @@ final class ImportCommand {
                 throw new ParameterException(spec.commandLine(), "FILE: " + file + " does not exist or is not a file");
             }
             try (TokenDesk opened = desk.open(parent.cli.env())) {
-                int count = opened.content().importEntries(type, file, skipUnknownKeys);
+                ContentTypeView contentType = opened.content().findType(type)
+                        .orElseThrow(() -> new NotFoundException("Content type", type));
+                if (contentType.pluginManaged()) {
+                    throw new ParameterException(spec.commandLine(), "TYPE: " + contentType.uid()
+                            + " is managed by a plugin and has no entries to import; create users with 'user create'");
+                }
+                int count = opened.content().importEntries(contentType.uid(), file, skipUnknownKeys);
                 spec.commandLine().getErr().println("Imported " + count + " entries into " + type);
                 spec.commandLine().getOut().println(count);
             }

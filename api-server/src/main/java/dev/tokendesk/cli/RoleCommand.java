@@ -57,6 +57,10 @@ final class RoleCommand {
             try (TokenDesk opened = desk.open(parent.cli.env())) {
                 ContentTypeView contentType = opened.content().findType(type)
                         .orElseThrow(() -> new NotFoundException("Content type", type));
+                if (contentType.pluginManaged()) {
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "TYPE: " + contentType.uid()
+                            + " is managed by a plugin and has no content endpoints to grant");
+                }
                 Set<Permission> permissions = new LinkedHashSet<>();
                 parsed.forEach(action -> permissions.add(new Permission(contentType.uid(), action)));
                 RoleView updated = opened.roles().grant(role, permissions);

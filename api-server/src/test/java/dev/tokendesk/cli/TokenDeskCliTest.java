@@ -112,6 +112,20 @@ class TokenDeskCliTest {
     }
 
     @Test
+    void pluginTypesAreRefusedClearly() throws Exception {
+        Path foodAdvisor = dev.tokendesk.testing.Fixtures.copy(dev.tokendesk.testing.Fixtures.FOOD_ADVISOR, dataDir.resolve("fixtures"));
+        runWithDataDir("", "import", "schemas", foodAdvisor.toString());
+
+        Result importUsers = runWithDataDir("", "import", "data", "users", resource("/data/restaurants.json").toString());
+        Result grantUsers = runWithDataDir("", "role", "grant", "Public", "users", "find");
+
+        assertThat(importUsers.exitCode()).isEqualTo(2);
+        assertThat(importUsers.err()).contains("managed by a plugin").doesNotContain("Exception");
+        assertThat(grantUsers.exitCode()).isEqualTo(2);
+        assertThat(grantUsers.err()).contains("managed by a plugin");
+    }
+
+    @Test
     void unknownUserIsAClearError() {
         Result result = runWithDataDir("", "token", "create", "--user", "nobody", "--name", "x");
 

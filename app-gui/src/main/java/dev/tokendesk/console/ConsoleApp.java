@@ -101,7 +101,7 @@ public final class ConsoleApp extends Application {
         relay = new ChangeRelay(desk.events(), Platform::runLater);
         relay.onChange(EnumSet.of(Kind.USER, Kind.TOKEN), dashboard::refresh);
         relay.onChange(EnumSet.of(Kind.USER, Kind.ROLE), users::refresh);
-        relay.onChange(EnumSet.of(Kind.USER, Kind.TOKEN), tokens::refresh);
+        relay.onChange(EnumSet.of(Kind.USER, Kind.TOKEN, Kind.CONTENT_TYPE), tokens::refresh);
         relay.onChange(EnumSet.of(Kind.ROLE, Kind.CONTENT_TYPE), roles::refresh);
 
         rateTicker = new Timeline(new KeyFrame(Duration.seconds(1), event -> dashboard.sampleRequestRate(System.nanoTime())));

@@ -18,11 +18,13 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * The Audit screen: a table of recent admin actions with a target filter, and a panel with the
+ * The Audit screen: a table of recent admin actions with a target filter, and under it the
  * number of rejected credentials per reason. Controls and bindings only; behaviour lives in
  * {@link AuditViewModel}. Build and use on the JavaFX application thread.
  */
 public final class AuditView {
+
+    private static final double FAILURE_TABLE_HEIGHT = 150;
 
     private final AuditViewModel model;
     private final BorderPane root = new BorderPane();
@@ -36,8 +38,8 @@ public final class AuditView {
         BorderPane.setMargin(title, new Insets(0, 0, 16, 0));
 
         VBox events = buildEvents();
-        HBox.setHgrow(events, Priority.ALWAYS);
-        root.setCenter(new HBox(24, events, buildFailures()));
+        VBox.setVgrow(events, Priority.ALWAYS);
+        root.setCenter(new VBox(20, events, buildFailures()));
         root.setPadding(new Insets(24));
     }
 
@@ -62,11 +64,11 @@ public final class AuditView {
 
         TableView<AuditRow> table = new TableView<>(model.events());
         table.setId("auditTable");
-        table.getColumns().add(TableColumns.text("Time", AuditRow::time, 140));
-        table.getColumns().add(TableColumns.text("Actor", AuditRow::actor, 65));
-        table.getColumns().add(TableColumns.text("Action", AuditRow::action, 165));
-        table.getColumns().add(TableColumns.text("Target", AuditRow::target, 170));
-        table.getColumns().add(TableColumns.text("Details", AuditRow::details, 120));
+        table.getColumns().add(TableColumns.text("Time", AuditRow::time, 160));
+        table.getColumns().add(TableColumns.text("Actor", AuditRow::actor, 75));
+        table.getColumns().add(TableColumns.text("Action", AuditRow::action, 200));
+        table.getColumns().add(TableColumns.text("Target", AuditRow::target, 260));
+        table.getColumns().add(TableColumns.text("Details", AuditRow::details, 200));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No admin actions recorded yet."));
         table.getStyleClass().add(Styles.STRIPED);
@@ -80,33 +82,27 @@ public final class AuditView {
 
         Label summary = new Label();
         summary.setId("authFailureSummary");
-        summary.setWrapText(true);
-        summary.setMinHeight(Region.USE_PREF_SIZE);
         summary.getStyleClass().add(Styles.TEXT_MUTED);
         summary.textProperty().bind(model.summaryProperty());
+        heading.setMinWidth(Region.USE_PREF_SIZE);
+        HBox header = new HBox(16, heading, summary);
+        header.setAlignment(Pos.BASELINE_LEFT);
+        Label note = new Label("Counted by the API server since this data directory was created. Refresh shows the current numbers.");
+        note.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
 
         TableView<FailureCountRow> table = new TableView<>(model.failures());
         table.setId("authFailureTable");
-        TableColumn<FailureCountRow, String> reason = TableColumns.text("Reason", FailureCountRow::description, 170);
         TableColumn<FailureCountRow, String> count = new TableColumn<>("Count");
         count.setCellValueFactory(cell -> new ReadOnlyStringWrapper(Long.toString(cell.getValue().count())));
-        count.setMinWidth(60);
+        count.setMinWidth(80);
         count.setStyle("-fx-alignment: CENTER-RIGHT;");
-        table.getColumns().add(reason);
         table.getColumns().add(count);
+        table.getColumns().add(TableColumns.text("Reason", FailureCountRow::reason, 200));
+        table.getColumns().add(TableColumns.text("Meaning", FailureCountRow::description, 300));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("None"));
-        VBox.setVgrow(table, Priority.ALWAYS);
-
-        Label note = new Label("Counted by the API server since this data directory was created. Refresh for the current numbers.");
-        note.setWrapText(true);
-        note.setMinHeight(Region.USE_PREF_SIZE);
-        note.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-
-        VBox panel = new VBox(8, heading, summary, table, note);
-        panel.setMinWidth(300);
-        panel.setPrefWidth(300);
-        panel.setMaxWidth(300);
-        return panel;
+        table.setPrefHeight(FAILURE_TABLE_HEIGHT);
+        table.setMinHeight(FAILURE_TABLE_HEIGHT);
+        return new VBox(8, header, table, note);
     }
 }

@@ -28,7 +28,7 @@ public final class PermissionMatrix {
      * Creates the grid.
      *
      * @param idPrefix start of every checkbox id, so two matrices in one window have distinct ids
-     * @param emptyText what the grid says while there are no rows
+     * @param emptyText text shown while there are no rows
      * @param emptyId id of the label that shows {@code emptyText}
      */
     public PermissionMatrix(ObservableList<PermissionRow> rows, String idPrefix, String emptyText, String emptyId) {

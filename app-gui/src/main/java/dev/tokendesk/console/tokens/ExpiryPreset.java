@@ -31,7 +31,7 @@ public enum ExpiryPreset {
             return Expiry.parse(code);
         }
         if (customDate == null) {
-            throw new IllegalArgumentException("A custom expiry needs a date");
+            throw new IllegalArgumentException("Missing date: CUSTOM_DATE requires the day the token expires");
         }
         return Expiry.parse(customDate.toString());
     }

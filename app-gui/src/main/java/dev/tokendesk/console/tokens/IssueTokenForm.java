@@ -43,6 +43,8 @@ import javafx.collections.ObservableList;
  */
 public final class IssueTokenForm {
 
+    private static final Set<String> FORM_FIELDS = Set.of("owner", "name", "description", "expires", "allowedIps", "permissions");
+
     private final TokenService tokenService;
     private final IssuedTokenDescriber describer;
     private final Supplier<String> baseUrl;
@@ -175,8 +177,13 @@ public final class IssueTokenForm {
         expiryError.set(failure.messageFor("expires"));
         allowedIpsError.set(failure.messageFor("allowedIps"));
         permissionsError.set(failure.messageFor("permissions"));
-        formError.set(failure.summary());
+        formError.set(shownNextToField(failure) ? "" : failure.summary());
         onRejected.run();
+    }
+
+    /** Returns whether the failure is one message that is already shown under its field, so a summary would repeat it. */
+    private static boolean shownNextToField(FormFailure failure) {
+        return failure.fieldMessages().size() == 1 && FORM_FIELDS.containsAll(failure.fieldMessages().keySet());
     }
 
     private void clearErrors() {

@@ -4,6 +4,8 @@ import atlantafx.base.theme.Styles;
 import dev.tokendesk.console.display.FormFields;
 import dev.tokendesk.console.roles.PermissionMatrix;
 import dev.tokendesk.token.TokenScope;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleBinding;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -12,6 +14,7 @@ import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -65,8 +68,8 @@ final class IssueTokenFormView {
     private Node nameField() {
         TextField name = new TextField();
         name.setId("tokenNameField");
-        name.setPromptText("for example: front end dev");
-        name.setPrefWidth(200);
+        name.setPromptText("for example: storefront");
+        name.setPrefWidth(220);
         name.textProperty().bindBidirectional(form.nameProperty());
         return FormFields.labelled("Name", name, form.nameErrorProperty(), "tokenNameError");
     }
@@ -94,7 +97,7 @@ final class IssueTokenFormView {
         ComboBox<ExpiryPreset> expiry = new ComboBox<>();
         expiry.setId("expiryChoice");
         expiry.getItems().addAll(ExpiryPreset.values());
-        expiry.setPrefWidth(135);
+        expiry.setPrefWidth(150);
         expiry.valueProperty().bindBidirectional(form.expiryProperty());
         return FormFields.labelled("Expires after", expiry, form.expiryErrorProperty(), "expiryError");
     }
@@ -114,7 +117,7 @@ final class IssueTokenFormView {
     private Node allowedIpsField() {
         TextField allowedIps = new TextField();
         allowedIps.setId("allowedIpsField");
-        allowedIps.setPromptText("any address, or 127.0.0.1, 10.0.0.0/8");
+        allowedIps.setPromptText("any, or 127.0.0.1, 10.0.0.0/8");
         allowedIps.setPrefWidth(260);
         allowedIps.textProperty().bindBidirectional(form.allowedIpsProperty());
         VBox field = FormFields.labelled("Allowed IPs (optional)", allowedIps, form.allowedIpsErrorProperty(), "allowedIpsError");
@@ -136,12 +139,17 @@ final class IssueTokenFormView {
     private Node permissionPicker() {
         Label caption = new Label("Permissions of this token");
         caption.getStyleClass().add(Styles.TEXT_BOLD);
-        ScrollPane matrix = new ScrollPane(new PermissionMatrix(form.permissionRows(), "tokenPerm-",
-                "No content types yet. Import a Strapi schema to choose permissions.", "noTokenPermissionsLabel").node());
+        GridPane grid = new PermissionMatrix(form.permissionRows(), "tokenPerm-",
+                "No content types yet. Import a Strapi schema to choose permissions.", "noTokenPermissionsLabel").node();
+        ScrollPane matrix = new ScrollPane(grid);
         matrix.setId("tokenPermissionPicker");
         matrix.setFitToWidth(true);
-        matrix.setMaxHeight(PICKER_MAX_HEIGHT);
-        matrix.setPrefViewportHeight(PICKER_MAX_HEIGHT - 20);
+        // As tall as the grid up to a limit. Without a minimum the screen's VBox squeezes the
+        // picker to one row before it shrinks the table.
+        DoubleBinding height = Bindings.min(PICKER_MAX_HEIGHT, grid.heightProperty().add(4));
+        matrix.minHeightProperty().bind(height);
+        matrix.prefHeightProperty().bind(height);
+        matrix.maxHeightProperty().bind(height);
 
         VBox picker = new VBox(4, caption, matrix, FormFields.errorLabel(form.permissionsErrorProperty(), "tokenPermissionsError"));
         picker.visibleProperty().bind(form.customScopeBinding());

@@ -47,14 +47,14 @@ public final class TokensView {
     private VBox buildList() {
         TableView<TokenRow> table = new TableView<>(model.tokens());
         table.setId("tokensTable");
-        table.getColumns().add(TableColumns.text("Name", TokenRow::name, 120));
-        table.getColumns().add(TableColumns.text("Owner", TokenRow::owner, 85));
-        table.getColumns().add(TableColumns.text("Token", TokenRow::hint, 90));
-        table.getColumns().add(TableColumns.text("Scope", TokenRow::scope, 75));
-        table.getColumns().add(TableColumns.styled("Status", TokenRow::statusText, TokensView::statusStyle, 75));
-        table.getColumns().add(TableColumns.text("Expires", TokenRow::expires, 120));
-        table.getColumns().add(TableColumns.text("Last used", TokenRow::lastUsed, 120));
-        table.getColumns().add(TableColumns.text("From", TokenRow::lastUsedFrom, 95));
+        table.getColumns().add(TableColumns.text("Name", TokenRow::name, 95));
+        table.getColumns().add(TableColumns.text("Owner", TokenRow::owner, 70));
+        table.getColumns().add(TableColumns.text("Token", TokenRow::hint, 95));
+        table.getColumns().add(TableColumns.text("Scope", TokenRow::scope, 85));
+        table.getColumns().add(TableColumns.styled("Status", TokenRow::statusText, TokensView::statusStyle, 85));
+        table.getColumns().add(TableColumns.text("Expires", TokenRow::expires, 145));
+        table.getColumns().add(TableColumns.text("Last used", TokenRow::lastUsed, 145));
+        table.getColumns().add(TableColumns.text("From", TokenRow::lastUsedFrom, 90));
         table.getColumns().add(TableColumns.text("Allowed IPs", TokenRow::allowedIps, 110));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No tokens yet. Issue one with the form above."));
@@ -89,9 +89,7 @@ public final class TokensView {
         status.getStyleClass().add(Styles.SUCCESS);
         status.textProperty().bind(model.statusProperty());
 
-        Label selection = new Label("Selected token:");
-        selection.getStyleClass().add(Styles.TEXT_MUTED);
-        HBox actions = new HBox(12, selection, regenerate, revoke, delete, status,
+        HBox actions = new HBox(12, regenerate, revoke, delete, status,
                 FormFields.errorLabel(model.actionErrorProperty(), "tokenActionError"));
         actions.setAlignment(Pos.CENTER_LEFT);
         return actions;

@@ -230,7 +230,7 @@ public final class TokensViewModel {
         return status;
     }
 
-    /** Why the last action on a selected token was rejected, empty when it was not. */
+    /** Returns why the last action on the selected token was rejected, or an empty string when it was not. */
     public StringProperty actionErrorProperty() {
         return actionError;
     }

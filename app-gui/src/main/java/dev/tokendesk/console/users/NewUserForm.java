@@ -48,7 +48,7 @@ public final class NewUserForm {
     /**
      * Creates the form.
      *
-     * @param reload runs after every answer of the service, created or rejected, so the list shows the current users
+     * @param reload runs after each service response, success or rejection, so the list shows the current users
      * @param onUnexpected receives failures that are no fault of the input
      */
     NewUserForm(UserService userService, BackgroundExecutor executor, Runnable reload, Consumer<Exception> onUnexpected) {

@@ -84,9 +84,7 @@ public final class UsersView {
         delete.getStyleClass().addAll(Styles.DANGER, Styles.BUTTON_OUTLINED);
         delete.setOnAction(event -> model.deleteSelected());
 
-        Label selection = new Label("Selected user:");
-        selection.getStyleClass().add(Styles.TEXT_MUTED);
-        FlowPane buttons = new FlowPane(8, 8, selection, block, password, role, signOut, delete);
+        FlowPane buttons = new FlowPane(8, 8, block, password, role, signOut, delete);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
         Label status = new Label();

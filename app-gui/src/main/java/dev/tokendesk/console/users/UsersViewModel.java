@@ -221,7 +221,7 @@ public final class UsersViewModel {
         return status;
     }
 
-    /** Why the last action on the selected user was rejected, empty when it was not. */
+    /** Returns why the last action on the selected user was rejected, or an empty string when it was not. */
     public StringProperty actionErrorProperty() {
         return actionError;
     }

@@ -110,9 +110,21 @@ class IssueTokenFormTest {
         form.issue();
 
         assertThat(form.allowedIpsErrorProperty().get()).contains("Invalid IP allow-list entry '10.0.0.300'");
-        assertThat(form.formErrorProperty().get()).isNotEmpty();
+        assertThat(form.formErrorProperty().get()).as("summary does not repeat the field's message").isEmpty();
         assertThat(form.nameErrorProperty().get()).isEmpty();
         assertThat(desk.tokens().list()).isEmpty();
+        assertThat(dialogs.errors).isEmpty();
+    }
+
+    @Test
+    void deletedOwnerShownInSummary() {
+        desk.users().delete(form.ownerProperty().get().id());
+
+        form.issue();
+
+        assertThat(form.formErrorProperty().get()).contains("User not found");
+        assertThat(form.owners()).isEmpty();
+        assertThat(form.ownerProperty().get()).isNull();
         assertThat(dialogs.errors).isEmpty();
     }
 

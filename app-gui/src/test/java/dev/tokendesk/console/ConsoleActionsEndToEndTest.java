@@ -33,6 +33,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import org.junit.jupiter.api.AfterEach;
@@ -85,7 +86,7 @@ class ConsoleActionsEndToEndTest {
         assertThat(getWithToken(token).statusCode()).isEqualTo(200);
         robot.clickOn("#navUsers");
         waitUntil(() -> userRows().size() == 1);
-        robot.clickOn(robot.lookup("#usersTable .table-row-cell").nth(0).queryAs(Node.class));
+        robot.clickOn(firstRow("#usersTable"));
         waitUntil(() -> "Block".equals(button("#blockUserButton").getText()) && !button("#blockUserButton").isDisabled());
 
         robot.clickOn("#blockUserButton");
@@ -106,7 +107,7 @@ class ConsoleActionsEndToEndTest {
         assertThat(getWithToken(token).statusCode()).isEqualTo(200);
         robot.clickOn("#navTokens");
         waitUntil(() -> tokenRows().size() == 1);
-        robot.clickOn(robot.lookup("#tokensTable .table-row-cell").nth(0).queryAs(Node.class));
+        robot.clickOn(firstRow("#tokensTable"));
         waitUntil(() -> !button("#regenerateTokenButton").isDisabled());
 
         robot.clickOn("#regenerateTokenButton");
@@ -141,6 +142,11 @@ class ConsoleActionsEndToEndTest {
             UserView bob = desk.users().create(new NewUser("bob", "bob@example.com", "Bob-Pass-123", null));
             return desk.tokens().issue(TokenRequest.of(bob.id(), "storefront", TokenScope.READ_ONLY, Expiry.NEVER)).token();
         }
+    }
+
+    /** Returns the row that shows the table's first item; the scene graph keeps reused row cells in no particular order. */
+    private Node firstRow(String table) {
+        return robot.lookup(table + " .table-row-cell").match((TableRow<?> row) -> row.getIndex() == 0 && row.getItem() != null).query();
     }
 
     private List<UserRow> userRows() {

@@ -3,6 +3,8 @@ package dev.tokendesk.console;
 import atlantafx.base.theme.PrimerLight;
 import dev.tokendesk.TokenDesk;
 import dev.tokendesk.config.ConfigResolver;
+import dev.tokendesk.console.audit.AuditView;
+import dev.tokendesk.console.audit.AuditViewModel;
 import dev.tokendesk.console.content.ContentCatalog;
 import dev.tokendesk.console.content.DeskContentCatalog;
 import dev.tokendesk.console.dashboard.DashboardView;
@@ -87,22 +89,25 @@ public final class ConsoleApp extends Application {
 
         DashboardViewModel dashboard = new DashboardViewModel(server, desk.users(), desk.tokens(), executor,
                 session.server().requestLog()::total);
-        UsersViewModel users = new UsersViewModel(desk.users(), desk.roles(), executor, dialogs);
+        UsersViewModel users = new UsersViewModel(desk.users(), desk.roles(), desk.tokens(), executor, dialogs);
         TokensViewModel tokens = new TokensViewModel(desk.tokens(), desk.users(), desk.roles(), catalog,
                 server.baseUrlProperty()::get, executor, dialogs);
         RolesViewModel roles = new RolesViewModel(desk.roles(), catalog, executor, dialogs);
+        AuditViewModel audit = new AuditViewModel(desk.audit(), desk.authFailures(), executor, dialogs);
 
         shell.addScreen("Dashboard", "navDashboard", new DashboardView(dashboard).root());
         shell.addScreen("Users", "navUsers", new UsersView(users).root());
         shell.addScreen("Tokens", "navTokens", new TokensView(tokens).root());
         shell.addScreen("Roles & permissions", "navRoles", new RolesView(roles).root());
+        shell.addScreen("Audit", "navAudit", new AuditView(audit).root());
         shell.setLocation("Data: " + desk.config().dataDir());
 
         relay = new ChangeRelay(desk.events(), Platform::runLater);
         relay.onChange(EnumSet.of(Kind.USER, Kind.TOKEN), dashboard::refresh);
         relay.onChange(EnumSet.of(Kind.USER, Kind.ROLE), users::refresh);
-        relay.onChange(EnumSet.of(Kind.USER, Kind.TOKEN), tokens::refresh);
+        relay.onChange(EnumSet.of(Kind.USER, Kind.TOKEN, Kind.CONTENT_TYPE), tokens::refresh);
         relay.onChange(EnumSet.of(Kind.ROLE, Kind.CONTENT_TYPE), roles::refresh);
+        relay.onChange(EnumSet.of(Kind.USER, Kind.TOKEN, Kind.ROLE), audit::refresh);
 
         rateTicker = new Timeline(new KeyFrame(Duration.seconds(1), event -> dashboard.sampleRequestRate(System.nanoTime())));
         rateTicker.setCycleCount(Animation.INDEFINITE);
@@ -112,6 +117,7 @@ public final class ConsoleApp extends Application {
         users.refresh();
         tokens.refresh();
         roles.refresh();
+        audit.refresh();
         server.start();
     }
 

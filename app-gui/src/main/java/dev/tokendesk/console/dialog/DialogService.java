@@ -1,5 +1,8 @@
 package dev.tokendesk.console.dialog;
 
+import java.util.List;
+import java.util.Optional;
+
 /**
  * Shows modal dialogs for view models, so that view models are tested without a window.
  *
@@ -10,6 +13,12 @@ public interface DialogService {
     /** Asks a yes-or-no question and returns whether the user confirmed. */
     boolean confirm(String title, String message, String confirmLabel);
 
+    /**
+     * Offers {@code options}, shown by their {@code toString()}, with {@code initial} chosen, and
+     * returns the one the user confirmed; empty when the user cancelled.
+     */
+    <T> Optional<T> choose(String title, String message, List<T> options, T initial, String confirmLabel);
+
     /** Shows a failure in words; never a stack trace. */
     void showError(String title, String message);
 
@@ -18,4 +27,17 @@ public interface DialogService {
      * {@code details} or the token after the dialog closes.
      */
     void showIssuedToken(IssuedTokenDetails details);
+
+    /**
+     * Shows the new value of a regenerated token like {@link #showIssuedToken}, with
+     * {@code previousValueNote} saying until when the value before it works.
+     */
+    void showRegeneratedToken(IssuedTokenDetails details, String previousValueNote);
+
+    /**
+     * Shows a form for a new password. The dialog submits through {@link PasswordChangeForm#submit()},
+     * stays open while the form reports errors and closes once the password is changed or the
+     * user cancels. It clears the form when it closes.
+     */
+    void showPasswordChange(PasswordChangeForm form);
 }

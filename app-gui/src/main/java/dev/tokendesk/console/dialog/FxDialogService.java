@@ -1,9 +1,15 @@
 package dev.tokendesk.console.dialog;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 /**
@@ -27,9 +33,35 @@ public final class FxDialogService implements DialogService {
         alert.initOwner(owner.get());
         alert.setTitle(title);
         alert.setHeaderText(title);
+        alert.getDialogPane().setPrefWidth(520);
         alert.getDialogPane().lookupButton(confirm).setId("confirmButton");
         alert.getDialogPane().lookupButton(ButtonType.CANCEL).setId("cancelButton");
         return alert.showAndWait().filter(confirm::equals).isPresent();
+    }
+
+    @Override
+    public <T> Optional<T> choose(String title, String message, List<T> options, T initial, String confirmLabel) {
+        ComboBox<T> choice = new ComboBox<>();
+        choice.setId("choiceBox");
+        choice.getItems().setAll(options);
+        choice.setValue(initial);
+        choice.setMaxWidth(Double.MAX_VALUE);
+        Label text = new Label(message);
+        text.setWrapText(true);
+
+        ButtonType confirm = new ButtonType(confirmLabel, ButtonBar.ButtonData.OK_DONE);
+        Dialog<T> dialog = new Dialog<>();
+        dialog.initOwner(owner.get());
+        dialog.setTitle(title);
+        dialog.setHeaderText(title);
+        dialog.getDialogPane().setContent(new VBox(12, text, choice));
+        dialog.getDialogPane().setPrefWidth(520);
+        dialog.getDialogPane().getButtonTypes().addAll(confirm, ButtonType.CANCEL);
+        dialog.getDialogPane().lookupButton(confirm).setId("confirmChoiceButton");
+        dialog.getDialogPane().lookupButton(confirm).disableProperty().bind(choice.valueProperty().isNull());
+        dialog.getDialogPane().lookupButton(ButtonType.CANCEL).setId("cancelButton");
+        dialog.setResultConverter(button -> button == confirm ? choice.getValue() : null);
+        return dialog.showAndWait();
     }
 
     @Override
@@ -43,6 +75,20 @@ public final class FxDialogService implements DialogService {
 
     @Override
     public void showIssuedToken(IssuedTokenDetails details) {
-        new IssuedTokenDialog(owner.get(), details).showAndWait();
+        String header = "Token \"" + details.tokenName() + "\" for " + details.ownerUsername()
+                + " is ready. Copy it now: it is shown only once.";
+        new IssuedTokenDialog(owner.get(), "Token issued", header, details).showAndWait();
+    }
+
+    @Override
+    public void showRegeneratedToken(IssuedTokenDetails details, String previousValueNote) {
+        String header = "Token \"" + details.tokenName() + "\" for " + details.ownerUsername()
+                + " has a new value. Copy it now: it is shown only once.\n" + previousValueNote;
+        new IssuedTokenDialog(owner.get(), "Token regenerated", header, details).showAndWait();
+    }
+
+    @Override
+    public void showPasswordChange(PasswordChangeForm form) {
+        new PasswordChangeDialog(owner.get(), form).showAndWait();
     }
 }

@@ -19,9 +19,9 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 
 /**
- * Modal dialog that shows a new token once, with copy buttons for the token, a ready URL and a
- * curl command. When it closes it empties its fields and drops its content, so no control keeps
- * the token. A copy stays in the system clipboard if the admin made one.
+ * Modal dialog that shows a new or regenerated token once, with copy buttons for the token, a
+ * ready URL and a curl command. When it closes it empties its fields and drops its content, so no
+ * control keeps the token. A copy stays in the system clipboard if the admin made one.
  *
  * <p>Create and show on the JavaFX application thread.
  */
@@ -34,11 +34,10 @@ final class IssuedTokenDialog {
     private final TextField urlField = readOnlyField("tokenUrlField");
     private final TextField curlField = readOnlyField("curlCommandField");
 
-    IssuedTokenDialog(Window owner, IssuedTokenDetails details) {
+    IssuedTokenDialog(Window owner, String title, String header, IssuedTokenDetails details) {
         dialog.initOwner(owner);
-        dialog.setTitle("Token issued");
-        dialog.setHeaderText("Token \"" + details.tokenName() + "\" for " + details.ownerUsername()
-                + " is ready. Copy it now: it is shown only once.");
+        dialog.setTitle(title);
+        dialog.setHeaderText(header);
         dialog.setResizable(true);
 
         tokenField.setText(details.token());

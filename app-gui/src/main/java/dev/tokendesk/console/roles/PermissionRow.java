@@ -20,7 +20,12 @@ public final class PermissionRow {
     private final boolean known;
     private final Map<Action, BooleanProperty> granted = new EnumMap<>(Action.class);
 
-    PermissionRow(String uid, String displayName, boolean known, PermissionSet permissions) {
+    /**
+     * Creates a row whose checkboxes start as {@code permissions} grants them.
+     *
+     * @param known whether a content type has {@code uid}
+     */
+    public PermissionRow(String uid, String displayName, boolean known, PermissionSet permissions) {
         this.uid = uid;
         this.displayName = displayName;
         this.known = known;
@@ -47,7 +52,8 @@ public final class PermissionRow {
         return granted.get(action);
     }
 
-    void addCheckedTo(Set<Permission> permissions) {
+    /** Adds a permission for each checked action of this row to {@code permissions}. */
+    public void addCheckedTo(Set<Permission> permissions) {
         granted.forEach((action, checked) -> {
             if (checked.get()) {
                 permissions.add(new Permission(uid, action));

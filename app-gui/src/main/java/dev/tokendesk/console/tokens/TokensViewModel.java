@@ -4,26 +4,23 @@ import dev.tokendesk.console.content.ContentCatalog;
 import dev.tokendesk.console.content.ContentTypeSummary;
 import dev.tokendesk.console.dialog.DialogService;
 import dev.tokendesk.console.dialog.IssuedTokenDetails;
+import dev.tokendesk.console.display.DisplayTime;
 import dev.tokendesk.console.form.FormFailure;
 import dev.tokendesk.console.task.BackgroundExecutor;
-import dev.tokendesk.role.PermissionSet;
 import dev.tokendesk.role.RoleService;
 import dev.tokendesk.token.IssuedToken;
-import dev.tokendesk.token.TokenRequest;
-import dev.tokendesk.token.TokenScope;
 import dev.tokendesk.token.TokenService;
 import dev.tokendesk.token.TokenStatus;
 import dev.tokendesk.token.TokenView;
 import dev.tokendesk.user.UserService;
 import dev.tokendesk.user.UserView;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -33,10 +30,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * State and commands of the Tokens screen: the token list, the issue form and revocation.
+ * State and commands of the Tokens screen: the token list, the actions on the selected token
+ * (regenerate, revoke, delete) and the {@linkplain #form() issue form}.
  *
- * <p>The clear token of a new token only passes through {@link DialogService#showIssuedToken};
- * this class keeps no reference to it. Not thread-safe: use it on the UI thread.
+ * <p>A regenerated token's clear value only passes through
+ * {@link DialogService#showRegeneratedToken}; this class keeps no reference to it. Not
+ * thread-safe: use it on the UI thread.
  */
 public final class TokensViewModel {
 
@@ -44,26 +43,22 @@ public final class TokensViewModel {
 
     private final TokenService tokenService;
     private final UserService userService;
-    private final RoleService roleService;
     private final ContentCatalog catalog;
     private final Supplier<String> baseUrl;
     private final BackgroundExecutor executor;
     private final DialogService dialogs;
+    private final IssuedTokenDescriber describer;
+    private final IssueTokenForm form;
 
     private final ObservableList<TokenRow> tokens = FXCollections.observableArrayList();
-    private final ObservableList<OwnerChoice> owners = FXCollections.observableArrayList();
     private final ObjectProperty<TokenRow> selected = new SimpleObjectProperty<>();
-    private final ObjectProperty<OwnerChoice> owner = new SimpleObjectProperty<>();
-    private final StringProperty name = new SimpleStringProperty("");
-    private final ObjectProperty<TokenScope> scope = new SimpleObjectProperty<>(TokenScope.READ_ONLY);
-    private final ObjectProperty<ExpiryPreset> expiry = new SimpleObjectProperty<>(ExpiryPreset.THIRTY_DAYS);
-    private final StringProperty ownerError = new SimpleStringProperty("");
-    private final StringProperty nameError = new SimpleStringProperty("");
-    private final StringProperty formError = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
-    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final StringProperty actionError = new SimpleStringProperty("");
     private final BooleanBinding canRevoke = Bindings.createBooleanBinding(
-            () -> selected.get() != null && selected.get().status() != TokenStatus.REVOKED, selected);
+            () -> current().filter(row -> row.status() != TokenStatus.REVOKED).isPresent(), selected, tokens);
+    private final BooleanBinding canRegenerate = Bindings.createBooleanBinding(
+            () -> current().filter(row -> row.status() == TokenStatus.ACTIVE).isPresent(), selected, tokens);
+    private final BooleanBinding canDelete = Bindings.createBooleanBinding(() -> current().isPresent(), selected, tokens);
 
     /**
      * Creates the view model.
@@ -74,110 +69,127 @@ public final class TokensViewModel {
                            Supplier<String> baseUrl, BackgroundExecutor executor, DialogService dialogs) {
         this.tokenService = tokenService;
         this.userService = userService;
-        this.roleService = roleService;
         this.catalog = catalog;
         this.baseUrl = baseUrl;
         this.executor = executor;
         this.dialogs = dialogs;
+        this.describer = new IssuedTokenDescriber(userService, roleService, catalog);
+        this.form = new IssueTokenForm(tokenService, describer, baseUrl, executor, dialogs, this::issued, this::refresh,
+                this::showUnexpected);
     }
 
-    /** Reloads the tokens and the users that can own one. */
+    /** Reloads the tokens, the users that can own one and the content types of the permission picker. */
     public void refresh() {
-        executor.submit(() -> new Snapshot(tokenService.list(), userService.list()), this::show, this::showUnexpected);
+        executor.submit(() -> new Snapshot(tokenService.list(), userService.list(), catalog.listTypes()), this::show,
+                this::showUnexpected);
     }
 
-    /** Issues a token from the form and shows it once in the token dialog. */
-    public void issueToken() {
-        if (busy.get()) {
+    /** Returns the issue form. */
+    public IssueTokenForm form() {
+        return form;
+    }
+
+    /**
+     * Gives the selected token a new value after the admin chose a grace period, then shows the
+     * value once. Does nothing without a selection or when the token is not active.
+     */
+    public void regenerateSelected() {
+        TokenRow row = current().orElse(null);
+        if (row == null || row.status() != TokenStatus.ACTIVE) {
             return;
         }
-        clearErrors();
+        String question = "Token " + describe(row) + " gets a new value, shown once. "
+                + "How long may apps keep using the current value?";
+        Optional<GracePeriod> grace = dialogs.choose("Regenerate token", question, Arrays.asList(GracePeriod.values()),
+                GracePeriod.NONE, "Regenerate");
+        if (grace.isEmpty()) {
+            return;
+        }
+        actionError.set("");
         status.set("");
-        if (owner.get() == null) {
-            ownerError.set("Choose the user the token acts as.");
-            return;
-        }
-        busy.set(true);
-        TokenRequest request = TokenRequest.of(owner.get().id(), name.get(), scope.get(), expiry.get().toExpiry());
         String url = baseUrl.get();
 
-        executor.submit(() -> issueWithDetails(request, url), details -> {
-            busy.set(false);
-            name.set("");
-            status.set("Issued token " + details.tokenName() + " for " + details.ownerUsername() + ".");
+        executor.submit(() -> regenerate(row.id(), grace.get(), url), regenerated -> {
+            status.set("Regenerated token " + regenerated.details().tokenName() + ".");
             refresh();
-            dialogs.showIssuedToken(details);
-        }, failure -> {
-            busy.set(false);
-            FormFailure.from(failure).ifPresentOrElse(this::showFormFailure, () -> showUnexpected(failure));
-        });
+            dialogs.showRegeneratedToken(regenerated.details(), regenerated.previousValueNote());
+        }, this::showActionFailure);
     }
 
     /** Revokes the selected token after the admin confirms; does nothing without a selection. */
     public void revokeSelected() {
-        TokenRow row = selected.get();
+        TokenRow row = current().orElse(null);
         if (row == null || row.status() == TokenStatus.REVOKED) {
             return;
         }
-        String question = "Revoke token " + row.name() + " (" + row.hint() + ") of " + row.owner()
+        String question = "Revoke token " + describe(row)
                 + "? Requests that present it are rejected from now on. This cannot be undone.";
         if (!dialogs.confirm("Revoke token", question, "Revoke")) {
             return;
         }
+        actionError.set("");
         executor.submit(() -> tokenService.revoke(row.id()), revoked -> {
             status.set("Revoked token " + revoked.name() + ".");
             refresh();
-        }, failure -> FormFailure.from(failure).ifPresentOrElse(this::showFormFailure, () -> showUnexpected(failure)));
+        }, this::showActionFailure);
     }
 
-    private IssuedTokenDetails issueWithDetails(TokenRequest request, String serverUrl) {
-        IssuedToken issued = tokenService.issue(request);
-        TokenView view = issued.view();
-        if (serverUrl == null || serverUrl.isEmpty()) {
-            return IssuedTokenDetails.withoutUrl(view.name(), view.ownerUsername(), issued.token(),
-                    "The API server is not running, so there is no URL yet. Start it on the Dashboard.");
+    /** Deletes the selected token for good after the admin confirms; does nothing without a selection. */
+    public void deleteSelected() {
+        TokenRow row = current().orElse(null);
+        if (row == null) {
+            return;
         }
-        try {
-            Optional<ContentTypeSummary> readable = readableCollection(view);
-            if (readable.isEmpty()) {
-                return IssuedTokenDetails.withoutUrl(view.name(), view.ownerUsername(), issued.token(),
-                        "No ready URL: the role of " + view.ownerUsername() + " grants find on no collection type. "
-                                + "Grant it under Roles & permissions; the token works as soon as the role allows it.");
-            }
-            return IssuedTokenDetails.withCollection(view.name(), view.ownerUsername(), issued.token(), serverUrl,
-                    readable.get().pluralName());
-        } catch (RuntimeException e) {
-            // The token exists now and is never shown again, so a failed look-up must not hide it.
-            LOG.warn("Could not find a readable collection for the new token {}", view.id(), e);
-            return IssuedTokenDetails.withoutUrl(view.name(), view.ownerUsername(), issued.token(),
-                    "No ready URL: the content types could not be read (" + e.getMessage() + ").");
+        String question = "Delete token " + describe(row) + "? It disappears from the list and requests that present it"
+                + " are rejected from now on. This cannot be undone.";
+        if (!dialogs.confirm("Delete token", question, "Delete")) {
+            return;
         }
+        actionError.set("");
+        executor.submit(() -> tokenService.delete(row.id()), () -> {
+            status.set("Deleted token " + row.name() + ".");
+            refresh();
+        }, this::showActionFailure);
     }
 
-    private Optional<ContentTypeSummary> readableCollection(TokenView view) {
-        Optional<UserView> ownerView = userService.find(view.ownerId());
-        if (ownerView.isEmpty()) {
+    /**
+     * Returns the loaded row of the selected token. A reload replaces the rows, so the selected row
+     * may be an older copy with a stale status.
+     */
+    private Optional<TokenRow> current() {
+        TokenRow row = selected.get();
+        if (row == null) {
             return Optional.empty();
         }
-        PermissionSet rolePermissions = roleService.permissionsOf(ownerView.get().roleId());
-        return ReadableCollections.firstReadable(catalog.listTypes(), rolePermissions, view.scope(), view.customPermissions());
+        return tokens.stream().filter(loaded -> loaded.id() == row.id()).findFirst();
+    }
+
+    private Regenerated regenerate(long tokenId, GracePeriod grace, String url) {
+        IssuedToken issued = tokenService.regenerate(tokenId, grace.duration());
+        TokenView view = issued.view();
+        String note = view.previousValidUntil() == null
+                ? "The previous value no longer works."
+                : "The previous value keeps working until " + DisplayTime.format(view.previousValidUntil(), "") + ".";
+        return new Regenerated(describer.describe(issued, url), note);
+    }
+
+    private void issued(IssuedTokenDetails details) {
+        status.set("Issued token " + details.tokenName() + " for " + details.ownerUsername() + ".");
+        refresh();
     }
 
     private void show(Snapshot snapshot) {
         tokens.setAll(snapshot.tokens().stream().map(TokenRow::of).toList());
-
-        List<OwnerChoice> choices = snapshot.users().stream().map(user -> new OwnerChoice(user.id(), user.username())).toList();
-        OwnerChoice chosen = owner.get();
-        owners.setAll(choices);
-        if (chosen != null) {
-            owner.set(choices.stream().filter(choice -> choice.id() == chosen.id()).findFirst().orElse(null));
-        }
+        form.showChoices(snapshot.users(), snapshot.types());
     }
 
-    private void showFormFailure(FormFailure failure) {
-        ownerError.set(failure.messageFor("owner"));
-        nameError.set(failure.messageFor("name"));
-        formError.set(failure.summary());
+    private void showActionFailure(Exception failure) {
+        Optional<FormFailure> rejected = FormFailure.from(failure);
+        if (rejected.isEmpty()) {
+            showUnexpected(failure);
+            return;
+        }
+        actionError.set(rejected.get().summary());
         refresh();
     }
 
@@ -186,18 +198,12 @@ public final class TokensViewModel {
         dialogs.showError("Tokens", "The tokens could not be loaded or changed: " + failure.getMessage());
     }
 
-    private void clearErrors() {
-        ownerError.set("");
-        nameError.set("");
-        formError.set("");
+    private static String describe(TokenRow row) {
+        return row.name() + " (" + row.hint() + ") of " + row.owner();
     }
 
     public ObservableList<TokenRow> tokens() {
         return tokens;
-    }
-
-    public ObservableList<OwnerChoice> owners() {
-        return owners;
     }
 
     /** Returns the token selected in the table, which the view binds. */
@@ -210,33 +216,13 @@ public final class TokensViewModel {
         return canRevoke;
     }
 
-    public ObjectProperty<OwnerChoice> ownerProperty() {
-        return owner;
+    /** Returns whether an active token is selected; expired and revoked tokens cannot be regenerated. */
+    public BooleanBinding canRegenerateBinding() {
+        return canRegenerate;
     }
 
-    public StringProperty nameProperty() {
-        return name;
-    }
-
-    public ObjectProperty<TokenScope> scopeProperty() {
-        return scope;
-    }
-
-    public ObjectProperty<ExpiryPreset> expiryProperty() {
-        return expiry;
-    }
-
-    public StringProperty ownerErrorProperty() {
-        return ownerError;
-    }
-
-    public StringProperty nameErrorProperty() {
-        return nameError;
-    }
-
-    /** Summary of why the last command was rejected, empty when it was not. */
-    public StringProperty formErrorProperty() {
-        return formError;
+    public BooleanBinding canDeleteBinding() {
+        return canDelete;
     }
 
     /** Confirmation of the last successful command, empty otherwise. */
@@ -244,10 +230,14 @@ public final class TokensViewModel {
         return status;
     }
 
-    public BooleanProperty busyProperty() {
-        return busy;
+    /** Returns why the last action on the selected token was rejected, or an empty string when it was not. */
+    public StringProperty actionErrorProperty() {
+        return actionError;
     }
 
-    private record Snapshot(List<TokenView> tokens, List<UserView> users) {
+    private record Snapshot(List<TokenView> tokens, List<UserView> users, List<ContentTypeSummary> types) {
+    }
+
+    private record Regenerated(IssuedTokenDetails details, String previousValueNote) {
     }
 }

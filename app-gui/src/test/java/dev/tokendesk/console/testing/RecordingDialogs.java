@@ -2,26 +2,57 @@ package dev.tokendesk.console.testing;
 
 import dev.tokendesk.console.dialog.DialogService;
 import dev.tokendesk.console.dialog.IssuedTokenDetails;
+import dev.tokendesk.console.dialog.PasswordChangeForm;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** Dialog service that records what view models show and returns a preset reply to every confirmation. */
+/**
+ * Dialog service that records what view models show and returns preset replies: one for every
+ * confirmation and one for every choice.
+ */
 public final class RecordingDialogs implements DialogService {
 
     public final List<String> confirmations = new ArrayList<>();
+    public final List<String> choiceQuestions = new ArrayList<>();
+    public final List<List<Object>> choiceOptions = new ArrayList<>();
     public final List<String> errors = new ArrayList<>();
     public final List<IssuedTokenDetails> issuedTokens = new ArrayList<>();
+    public final List<IssuedTokenDetails> regeneratedTokens = new ArrayList<>();
+    public final List<String> previousValueNotes = new ArrayList<>();
+    public final List<PasswordChangeForm> passwordForms = new ArrayList<>();
     private boolean confirmReply = true;
+    private Object choiceReply;
 
     /** Sets what every later confirmation returns. */
     public void replyToConfirmations(boolean reply) {
         confirmReply = reply;
     }
 
+    /** Sets the option every later choice returns; {@code null} cancels the choice. */
+    public void replyToChoices(Object option) {
+        choiceReply = option;
+    }
+
     @Override
     public boolean confirm(String title, String message, String confirmLabel) {
         confirmations.add(message);
         return confirmReply;
+    }
+
+    @Override
+    public <T> Optional<T> choose(String title, String message, List<T> options, T initial, String confirmLabel) {
+        choiceQuestions.add(message);
+        choiceOptions.add(List.copyOf(options));
+        if (choiceReply == null) {
+            return Optional.empty();
+        }
+        if (!options.contains(choiceReply)) {
+            throw new IllegalStateException("The preset reply " + choiceReply + " is not among the options " + options);
+        }
+        @SuppressWarnings("unchecked")
+        T reply = (T) choiceReply;
+        return Optional.of(reply);
     }
 
     @Override
@@ -32,5 +63,16 @@ public final class RecordingDialogs implements DialogService {
     @Override
     public void showIssuedToken(IssuedTokenDetails details) {
         issuedTokens.add(details);
+    }
+
+    @Override
+    public void showRegeneratedToken(IssuedTokenDetails details, String previousValueNote) {
+        regeneratedTokens.add(details);
+        previousValueNotes.add(previousValueNote);
+    }
+
+    @Override
+    public void showPasswordChange(PasswordChangeForm form) {
+        passwordForms.add(form);
     }
 }

@@ -70,7 +70,7 @@ class TokensViewModelTest {
 
     @Test
     void refreshListsUsersAsOwners() {
-        assertThat(model.owners()).containsExactly(new OwnerChoice(alice.id(), "alice"));
+        assertThat(model.form().owners()).containsExactly(new OwnerChoice(alice.id(), "alice"));
     }
 
     @Test
@@ -78,7 +78,7 @@ class TokensViewModelTest {
         desk.roles().grant("Authenticated", Set.of(new Permission(RESTAURANT, Action.FIND)));
         fillForm("front end", TokenScope.READ_ONLY, ExpiryPreset.SEVEN_DAYS);
 
-        model.issueToken();
+        model.form().issue();
 
         assertThat(dialogs.issuedTokens).hasSize(1);
         IssuedTokenDetails details = dialogs.issuedTokens.get(0);
@@ -98,13 +98,13 @@ class TokensViewModelTest {
         fillForm("ci", TokenScope.FULL, ExpiryPreset.SEVEN_DAYS);
         Instant before = Instant.now();
 
-        model.issueToken();
+        model.form().issue();
 
         TokenView stored = desk.tokens().list().get(0);
         assertThat(stored.scope()).isEqualTo(TokenScope.FULL);
         assertThat(stored.expiresAt()).isBetween(before.plus(Duration.ofDays(7)), Instant.now().plus(Duration.ofDays(7)));
         assertThat(model.tokens()).extracting(TokenRow::name).containsExactly("ci");
-        assertThat(model.nameProperty().get()).isEmpty();
+        assertThat(model.form().nameProperty().get()).isEmpty();
     }
 
     @Test
@@ -115,7 +115,7 @@ class TokensViewModelTest {
                 new Permission(RESTAURANT, Action.FIND)));
         fillForm("reader", TokenScope.READ_ONLY, ExpiryPreset.NEVER);
 
-        model.issueToken();
+        model.form().issue();
 
         assertThat(dialogs.issuedTokens.get(0).url()).contains("/api/restaurants?token=");
     }
@@ -124,7 +124,7 @@ class TokensViewModelTest {
     void noReadableCollectionExplainedInsteadOfUrl() {
         fillForm("nothing yet", TokenScope.FULL, ExpiryPreset.ONE_DAY);
 
-        model.issueToken();
+        model.form().issue();
 
         IssuedTokenDetails details = dialogs.issuedTokens.get(0);
         assertThat(details.hasUrl()).isFalse();
@@ -139,21 +139,21 @@ class TokensViewModelTest {
         TokensViewModel offline = new TokensViewModel(desk.tokens(), desk.users(), desk.roles(), types, () -> "",
                 new InlineExecutor(), dialogs);
         offline.refresh();
-        offline.ownerProperty().set(offline.owners().get(0));
-        offline.nameProperty().set("offline");
+        offline.form().ownerProperty().set(offline.form().owners().get(0));
+        offline.form().nameProperty().set("offline");
 
-        offline.issueToken();
+        offline.form().issue();
 
         assertThat(dialogs.issuedTokens.get(0).noUrlReason()).contains("not running");
     }
 
     @Test
     void missingOwnerShownNextToField() {
-        model.nameProperty().set("orphan");
+        model.form().nameProperty().set("orphan");
 
-        model.issueToken();
+        model.form().issue();
 
-        assertThat(model.ownerErrorProperty().get()).isNotEmpty();
+        assertThat(model.form().ownerErrorProperty().get()).isNotEmpty();
         assertThat(dialogs.issuedTokens).isEmpty();
         assertThat(desk.tokens().list()).isEmpty();
     }
@@ -162,9 +162,9 @@ class TokensViewModelTest {
     void blankNameShownNextToField() {
         fillForm("  ", TokenScope.READ_ONLY, ExpiryPreset.ONE_DAY);
 
-        model.issueToken();
+        model.form().issue();
 
-        assertThat(model.nameErrorProperty().get()).contains("name is missing");
+        assertThat(model.form().nameErrorProperty().get()).contains("name is missing");
         assertThat(dialogs.issuedTokens).isEmpty();
         assertThat(dialogs.errors).isEmpty();
     }
@@ -173,7 +173,7 @@ class TokensViewModelTest {
     void tokenAppearsInNoProperty() {
         fillForm("secret keeper", TokenScope.READ_ONLY, ExpiryPreset.ONE_DAY);
 
-        model.issueToken();
+        model.form().issue();
 
         String token = dialogs.issuedTokens.get(0).token();
         assertThat(model.statusProperty().get()).doesNotContain(token);
@@ -221,10 +221,141 @@ class TokensViewModelTest {
         assertThat(dialogs.confirmations).isEmpty();
     }
 
+    @Test
+    void regenerateWithoutGraceRejectsOldValue() {
+        String old = issueDirectly("ci");
+        dialogs.replyToChoices(GracePeriod.NONE);
+
+        model.regenerateSelected();
+
+        assertThat(dialogs.choiceOptions.get(0)).containsExactly(GracePeriod.NONE, GracePeriod.FIFTEEN_MINUTES, GracePeriod.ONE_HOUR,
+                GracePeriod.ONE_DAY);
+        assertThat(dialogs.regeneratedTokens).hasSize(1);
+        String fresh = dialogs.regeneratedTokens.get(0).token();
+        // Compared as a boolean so a failure report does not print either value.
+        assertThat(fresh.equals(old)).as("new value differs from the old one").isFalse();
+        assertThatThrownBy(() -> desk.tokens().verify(old, "127.0.0.1")).isInstanceOf(CredentialRejectedException.class);
+        assertThat(desk.tokens().verify(fresh, "127.0.0.1").ownerId()).isEqualTo(alice.id());
+        assertThat(dialogs.previousValueNotes.get(0)).contains("no longer works");
+    }
+
+    @Test
+    void regenerateWithGraceKeepsOldValue() {
+        String old = issueDirectly("ci");
+        dialogs.replyToChoices(GracePeriod.ONE_HOUR);
+
+        model.regenerateSelected();
+
+        String fresh = dialogs.regeneratedTokens.get(0).token();
+        assertThat(desk.tokens().verify(old, "127.0.0.1").ownerId()).isEqualTo(alice.id());
+        assertThat(desk.tokens().verify(fresh, "127.0.0.1").ownerId()).isEqualTo(alice.id());
+        assertThat(desk.tokens().list().get(0).previousValidUntil()).isAfter(Instant.now().plus(Duration.ofMinutes(59)));
+        assertThat(dialogs.previousValueNotes.get(0)).contains("keeps working until");
+    }
+
+    @Test
+    void regeneratedValueShownWithReadyUrl() {
+        desk.roles().grant("Authenticated", Set.of(new Permission(RESTAURANT, Action.FIND)));
+        issueDirectly("ci");
+        dialogs.replyToChoices(GracePeriod.NONE);
+
+        model.regenerateSelected();
+
+        IssuedTokenDetails details = dialogs.regeneratedTokens.get(0);
+        assertThat(details.url().equals(server.baseUrl() + "/api/restaurants?token=" + details.token())).isTrue();
+        assertThat(model.statusProperty().get()).isEqualTo("Regenerated token ci.");
+        assertThat(model.statusProperty().get()).doesNotContain(details.token());
+        assertThat(model.tokens().get(0).hint()).endsWith(details.token().substring(details.token().length() - 4));
+    }
+
+    @Test
+    void cancelledRegenerateKeepsValue() {
+        String old = issueDirectly("ci");
+        dialogs.replyToChoices(null);
+
+        model.regenerateSelected();
+
+        assertThat(dialogs.choiceQuestions).hasSize(1);
+        assertThat(dialogs.regeneratedTokens).isEmpty();
+        assertThat(desk.tokens().verify(old, "127.0.0.1").ownerId()).isEqualTo(alice.id());
+    }
+
+    @Test
+    void revokedTokenCannotBeRegenerated() {
+        desk.tokens().revoke(desk.tokens().issue(TokenRequest.of(alice.id(), "old", TokenScope.FULL, Expiry.NEVER)).view().id());
+        model.refresh();
+        model.selectedProperty().set(model.tokens().get(0));
+        dialogs.replyToChoices(GracePeriod.NONE);
+
+        model.regenerateSelected();
+
+        assertThat(model.canRegenerateBinding().get()).isFalse();
+        assertThat(dialogs.choiceQuestions).isEmpty();
+        assertThat(dialogs.regeneratedTokens).isEmpty();
+    }
+
+    @Test
+    void deleteAfterConfirmation() {
+        String token = issueDirectly("ci");
+
+        model.deleteSelected();
+
+        assertThat(dialogs.confirmations.get(0)).contains("Delete token ci").contains("alice");
+        assertThat(model.tokens()).isEmpty();
+        assertThat(desk.tokens().list()).isEmpty();
+        assertThatThrownBy(() -> desk.tokens().verify(token, "127.0.0.1")).isInstanceOf(CredentialRejectedException.class);
+    }
+
+    @Test
+    void cancelledDeleteKeepsToken() {
+        issueDirectly("ci");
+        dialogs.replyToConfirmations(false);
+
+        model.deleteSelected();
+
+        assertThat(model.tokens()).hasSize(1);
+        assertThat(desk.tokens().list()).hasSize(1);
+    }
+
+    @Test
+    void tokenDeletedMeanwhileShownAsActionError() {
+        issueDirectly("ci");
+        desk.tokens().delete(desk.tokens().list().get(0).id());
+
+        model.deleteSelected();
+
+        assertThat(model.actionErrorProperty().get()).contains("Token not found");
+        assertThat(model.tokens()).isEmpty();
+        assertThat(dialogs.errors).isEmpty();
+    }
+
+    @Test
+    void rowShowsLastUseAndAddress() {
+        issueDirectly("ci");
+        desk.lastUsed().record(desk.tokens().list().get(0).id(), "10.1.2.3");
+        desk.lastUsed().flush();
+
+        model.refresh();
+
+        TokenRow row = model.tokens().get(0);
+        assertThat(row.lastUsed()).isNotEqualTo("never");
+        assertThat(row.lastUsedFrom()).isEqualTo("10.1.2.3");
+        assertThat(row.allowedIps()).isEqualTo("any");
+        assertThat(row.statusText()).isEqualTo("active");
+    }
+
+    /** Issues a full token for alice through the service, selects it and returns its value. */
+    private String issueDirectly(String name) {
+        String token = desk.tokens().issue(TokenRequest.of(alice.id(), name, TokenScope.FULL, Expiry.NEVER)).token();
+        model.refresh();
+        model.selectedProperty().set(model.tokens().get(0));
+        return token;
+    }
+
     private void fillForm(String name, TokenScope scope, ExpiryPreset expiry) {
-        model.ownerProperty().set(model.owners().get(0));
-        model.nameProperty().set(name);
-        model.scopeProperty().set(scope);
-        model.expiryProperty().set(expiry);
+        model.form().ownerProperty().set(model.form().owners().get(0));
+        model.form().nameProperty().set(name);
+        model.form().scopeProperty().set(scope);
+        model.form().expiryProperty().set(expiry);
     }
 }

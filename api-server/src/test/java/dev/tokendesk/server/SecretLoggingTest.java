@@ -62,6 +62,8 @@ class SecretLoggingTest {
         api.postJson("/api/restaurants?token=" + fixture.tokenA, "{\"data\":{\"name\":\"x\",\"seats\":\"bad\"}}");
         api.desk.lastUsed().flush();
 
+        // Detached first, so server threads that still log cannot change the list while it is read.
+        root.detachAppender(captured);
         List<String> logText = new ArrayList<>();
         for (ILoggingEvent event : captured.list) {
             logText.add(event.getFormattedMessage());

@@ -136,36 +136,99 @@ class CredentialLifecycleTest {
         assertThat(recovered.status()).isEqualTo(200);
     }
 
-    @Test
-    void revocationAppliesToRequestsStartedAfterIt() throws Exception {
-        IssuedToken issued = api.desk.tokens().issue(TokenRequest.of(fixture.alice.id(), "loop", TokenScope.FULL, Expiry.NEVER));
+    /**
+     * Sends requests in a loop while {@code change} runs on this thread, and returns the statuses
+     * of the requests that started after the change had returned, that is after it committed.
+     */
+    private List<Integer> statusesAfter(Runnable change, String path, String... headers) throws Exception {
         for (int i = 0; i < 20; i++) {
-            assertThat(api.get("/api/restaurants?token=" + issued.token()).status()).isEqualTo(200);
+            assertThat(api.get(path, headers).status()).isEqualTo(200);
         }
-        AtomicBoolean revokedCommitted = new AtomicBoolean();
-        List<int[]> afterRevoke = new ArrayList<>();
+        AtomicBoolean committed = new AtomicBoolean();
+        List<Integer> after = new java.util.concurrent.CopyOnWriteArrayList<>();
         ExecutorService loop = Executors.newSingleThreadExecutor();
         Future<?> running = loop.submit(() -> {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            int afterCount = 0;
-            for (int i = 0; i < 5000 && afterCount < 15 && System.nanoTime() < deadline; i++) {
-                boolean startedAfterRevoke = revokedCommitted.get();
-                int status = api.get("/api/restaurants?token=" + issued.token()).status();
-                if (startedAfterRevoke) {
-                    afterRevoke.add(new int[] {i, status});
-                    afterCount++;
+            for (int i = 0; i < 5000 && after.size() < 15 && System.nanoTime() < deadline; i++) {
+                boolean startedAfterChange = committed.get();
+                int status = api.get(path, headers).status();
+                if (startedAfterChange) {
+                    after.add(status);
                 }
             }
         });
 
         Thread.sleep(100);
-        api.desk.tokens().revoke(issued.view().id());
-        revokedCommitted.set(true);
+        change.run();
+        committed.set(true);
         running.get(30, TimeUnit.SECONDS);
         loop.shutdown();
+        return after;
+    }
 
-        assertThat(afterRevoke).isNotEmpty();
-        assertThat(afterRevoke).allSatisfy(request -> assertThat(request[1]).as("request " + request[0]).isIn(401, 429));
+    @Test
+    void revocationAppliesToRequestsStartedAfterIt() throws Exception {
+        IssuedToken issued = api.desk.tokens().issue(TokenRequest.of(fixture.alice.id(), "loop", TokenScope.FULL, Expiry.NEVER));
+
+        List<Integer> after = statusesAfter(() -> api.desk.tokens().revoke(issued.view().id()), "/api/restaurants?token=" + issued.token());
+
+        assertThat(after).isNotEmpty();
+        assertThat(after).allSatisfy(status -> assertThat(status).isIn(401, 429));
+    }
+
+    @Test
+    void regenerationAppliesToRequestsStartedAfterIt() throws Exception {
+        IssuedToken issued = api.desk.tokens().issue(TokenRequest.of(fixture.alice.id(), "loop", TokenScope.FULL, Expiry.NEVER));
+
+        List<Integer> after = statusesAfter(() -> api.desk.tokens().regenerate(issued.view().id(), Duration.ZERO),
+                "/api/restaurants?token=" + issued.token());
+
+        assertThat(after).isNotEmpty();
+        assertThat(after).allSatisfy(status -> assertThat(status).isIn(401, 429));
+    }
+
+    @Test
+    void blockingAppliesToTokensAndJwtsStartedAfterIt() throws Exception {
+        String jwt = api.postJson("/api/auth/local", "{\"identifier\":\"bob\",\"password\":\"" + ApiFixture.BOB_PASSWORD + "\"}")
+                .json().get("jwt").asText();
+
+        List<Integer> byToken = statusesAfter(() -> api.desk.users().setBlocked(fixture.alice.id(), true), "/api/restaurants?token=" + fixture.tokenA);
+        List<Integer> byJwt = statusesAfter(() -> api.desk.users().setBlocked(fixture.bob.id(), true), "/api/restaurants",
+                "Authorization", "Bearer " + jwt);
+
+        assertThat(byToken).isNotEmpty();
+        assertThat(byToken).allSatisfy(status -> assertThat(status).isIn(401, 429));
+        assertThat(byJwt).isNotEmpty();
+        assertThat(byJwt).allSatisfy(status -> assertThat(status).isIn(401, 429));
+    }
+
+    @Test
+    void deletionAppliesToRequestsStartedAfterIt() throws Exception {
+        List<Integer> after = statusesAfter(() -> api.desk.users().delete(fixture.alice.id()), "/api/restaurants?token=" + fixture.tokenA);
+
+        assertThat(after).isNotEmpty();
+        assertThat(after).allSatisfy(status -> assertThat(status).isIn(401, 429));
+    }
+
+    @Test
+    void permissionChangeAppliesToRequestsStartedAfterIt() throws Exception {
+        List<Integer> after = statusesAfter(() -> api.desk.roles().revoke("Authenticated",
+                Set.of(new dev.tokendesk.role.Permission(ApiFixture.RESTAURANT, dev.tokendesk.role.Action.FIND))),
+                "/api/restaurants?token=" + fixture.tokenA);
+
+        assertThat(after).isNotEmpty();
+        assertThat(after).allSatisfy(status -> assertThat(status).isEqualTo(403));
+    }
+
+    @Test
+    void roleChangeAppliesToRequestsStartedAfterIt() throws Exception {
+        api.desk.roles().create("Reader", null);
+
+        List<Integer> after = statusesAfter(() -> api.desk.users().changeRole(fixture.alice.id(), "Reader"),
+                "/api/restaurants?token=" + fixture.tokenA);
+
+        assertThat(after).isNotEmpty();
+        assertThat(after).allSatisfy(status -> assertThat(status).isEqualTo(403));
     }
 
     @Test

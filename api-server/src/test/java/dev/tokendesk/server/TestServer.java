@@ -23,7 +23,12 @@ final class TestServer implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     TestServer(Path dataDir, Clock clock) {
-        this.desk = TestDesks.open(dataDir, clock);
+        this(TestDesks.open(dataDir, clock));
+    }
+
+    /** Serves an installation the caller opened, for example on PostgreSQL; {@link #close()} closes it. */
+    TestServer(TokenDesk desk) {
+        this.desk = desk;
         this.server = new ApiServer(desk);
         server.start();
     }

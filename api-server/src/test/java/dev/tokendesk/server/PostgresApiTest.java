@@ -1,0 +1,117 @@
+package dev.tokendesk.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tokendesk.TokenDesk;
+import dev.tokendesk.testing.TestDesks;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The HTTP API on a real PostgreSQL 14: authentication, the query language and writes run the same SQL as on H2. */
+class PostgresApiTest {
+
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static EmbeddedPostgres postgres;
+
+    @TempDir
+    Path dataDir;
+
+    private TestServer api;
+    private ApiFixture fixture;
+
+    @BeforeAll
+    static void startPostgres() throws IOException {
+        postgres = EmbeddedPostgres.builder().start();
+    }
+
+    @AfterAll
+    static void stopPostgres() throws IOException {
+        postgres.close();
+    }
+
+    @BeforeEach
+    void start() throws SQLException {
+        String database = "tokendesk_api_" + DATABASES.incrementAndGet();
+        try (Connection connection = postgres.getPostgresDatabase().getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + database);
+        }
+        String url = postgres.getJdbcUrl("postgres", database);
+        TokenDesk desk = TokenDesk.open(TestDesks.config(dataDir).withDatabase(url, "postgres", null), Clock.systemUTC(), Map.of());
+        api = new TestServer(desk);
+        fixture = new ApiFixture(desk);
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
+
+    private static List<String> names(TestServer.Response response) {
+        List<String> names = new ArrayList<>();
+        for (JsonNode entry : response.json().get("data")) {
+            names.add(entry.get("name").asText());
+        }
+        return names;
+    }
+
+    @Test
+    void credentialsWorkOnPostgres() {
+        String jwt = api.postJson("/api/auth/local", "{\"identifier\":\"alice@example.com\",\"password\":\"Alice-Pass-1\"}")
+                .json().get("jwt").asText();
+
+        assertThat(api.get("/api/restaurants?token=" + fixture.tokenA).status()).isEqualTo(200);
+        assertThat(api.get("/api/users/me", "Authorization", "Bearer " + jwt).status()).isEqualTo(200);
+        assertThat(api.get("/api/restaurants?token=tdk_unknown").status()).isEqualTo(401);
+    }
+
+    @Test
+    void filtersSortAndPagingWorkOnPostgres() {
+        TestServer.Response contains = api.get("/api/restaurants?filters[name][$containsi]=DINER&sort=name:desc");
+        TestServer.Response range = api.get("/api/restaurants?filters[seats][$between][0]=15&filters[seats][$between][1]=30&sort[0]=seats:asc&sort[1]=name:asc");
+        TestServer.Response in = api.get("/api/restaurants?filters[seats][$in][0]=12&filters[seats][$in][1]=40&sort=seats");
+        TestServer.Response or = api.get("/api/restaurants?filters[$or][0][name][$startsWith]=Le&filters[$or][1][seats][$gte]=40&sort=name");
+        TestServer.Response paged = api.get("/api/restaurants?sort=name&pagination[page]=2&pagination[pageSize]=2");
+        TestServer.Response offset = api.get("/api/restaurants?sort=name&pagination[start]=4&pagination[limit]=10");
+
+        assertThat(names(contains)).containsExactly("A+B Diner", "A B Diner");
+        assertThat(names(range)).containsExactly("A B Diner", "A+B Diner", "Café Noir");
+        assertThat(names(in)).containsExactly("Le Bistro", "Chez Marie");
+        assertThat(names(or)).containsExactly("Chez Marie", "Le Bistro");
+        assertThat(names(paged)).containsExactly("Café Noir", "Chez Marie");
+        assertThat(paged.json().at("/meta/pagination/total").asInt()).isEqualTo(5);
+        assertThat(names(offset)).containsExactly("Le Bistro");
+    }
+
+    @Test
+    void writesWorkOnPostgres() {
+        String auth = "Bearer " + fixture.tokenB;
+
+        TestServer.Response created = api.postJson("/api/restaurants", "{\"data\":{\"name\":\"Nouveau\",\"seats\":8}}", "Authorization", auth);
+        String documentId = created.json().at("/data/documentId").asText();
+        TestServer.Response updated = api.putJson("/api/restaurants/" + documentId, "{\"data\":{\"seats\":9}}", "Authorization", auth);
+        TestServer.Response invalid = api.postJson("/api/restaurants", "{\"data\":{\"name\":\"X\",\"seats\":\"many\"}}", "Authorization", auth);
+        TestServer.Response found = api.get("/api/restaurants?filters[seats][$eq]=9");
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+        assertThat(updated.json().at("/data/seats").asInt()).isEqualTo(9);
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(names(found)).containsExactly("Nouveau");
+    }
+}

@@ -4,18 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokendesk.TokenDesk;
-import dev.tokendesk.testing.TestDesks;
+import dev.tokendesk.testing.TestPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The HTTP API on a real PostgreSQL 14: authentication, the query language and writes run the same SQL as on H2. */
 class PostgresApiTest {
 
-    private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres postgres;
 
     @TempDir
@@ -46,13 +39,8 @@ class PostgresApiTest {
     }
 
     @BeforeEach
-    void start() throws SQLException {
-        String database = "tokendesk_api_" + DATABASES.incrementAndGet();
-        try (Connection connection = postgres.getPostgresDatabase().getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + database);
-        }
-        String url = postgres.getJdbcUrl("postgres", database);
-        TokenDesk desk = TokenDesk.open(TestDesks.config(dataDir).withDatabase(url, "postgres", null), Clock.systemUTC(), Map.of());
+    void start() {
+        TokenDesk desk = TestPostgres.openFreshDatabase(postgres, dataDir);
         api = new TestServer(desk);
         fixture = new ApiFixture(desk);
     }

@@ -8,7 +8,7 @@ import dev.tokendesk.TokenDesk;
 import dev.tokendesk.auth.CredentialRejectedException;
 import dev.tokendesk.content.EntryPage;
 import dev.tokendesk.testing.Fixtures;
-import dev.tokendesk.testing.TestDesks;
+import dev.tokendesk.testing.TestPostgres;
 import dev.tokendesk.token.Expiry;
 import dev.tokendesk.token.IssuedToken;
 import dev.tokendesk.token.TokenRequest;
@@ -18,12 +18,6 @@ import dev.tokendesk.user.UserView;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Clock;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PostgresSchemaTest {
 
-    private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres postgres;
 
     @TempDir
@@ -51,16 +44,8 @@ class PostgresSchemaTest {
         postgres.close();
     }
 
-    /** Opens an installation on a new, empty database of the shared server, so tests do not see each other's rows. */
     private TokenDesk openOnPostgres() {
-        String database = "tokendesk_" + DATABASES.incrementAndGet();
-        try (Connection connection = postgres.getPostgresDatabase().getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + database);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create database " + database, e);
-        }
-        String url = postgres.getJdbcUrl("postgres", database);
-        return TokenDesk.open(TestDesks.config(dataDir).withDatabase(url, "postgres", null), Clock.systemUTC(), Map.of());
+        return TestPostgres.openFreshDatabase(postgres, dataDir);
     }
 
     @Test

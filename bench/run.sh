@@ -42,7 +42,7 @@ pids+=($!)
 serve_pid=$!
 until curl -sf -o /dev/null "http://127.0.0.1:$port/api/restaurants?pagination%5BpageSize%5D=1&token=$token"; do
     sleep 0.02
-    if (( ($(date +%s%N) - start) > 60000000000 )); then echo "serve did not answer within 60 s" >&2; exit 1; fi
+    if (( ($(date +%s%N) - start) > 60000000000 )); then echo "serve returned no 200 within 60 s" >&2; exit 1; fi
 done
 startup_ms=$(( ($(date +%s%N) - start) / 1000000 ))
 base="http://127.0.0.1:$port"

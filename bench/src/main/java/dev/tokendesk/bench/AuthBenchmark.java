@@ -70,19 +70,19 @@ public class AuthBenchmark {
         desk.close();
     }
 
-    /** A valid token: format check, HMAC, one indexed look-up, the owner's role. */
+    /** Verifies a valid token: format check, HMAC, one indexed look-up, the owner's role. */
     @Benchmark
     public Principal verifyTokenWithDatabase() {
         return desk.authenticator().withApiToken(token, "127.0.0.1");
     }
 
-    /** A JWT: signature and claims only. */
+    /** Verifies a JWT: signature and claims only. */
     @Benchmark
     public Object verifyJwtSignature() {
         return desk.jwt().verify(jwt);
     }
 
-    /** A well-formed token that is not stored: HMAC and one indexed look-up. */
+    /** Rejects a well-formed token that is not stored: HMAC and one indexed look-up. */
     @Benchmark
     public Object rejectUnknownToken() {
         try {
@@ -92,7 +92,7 @@ public class AuthBenchmark {
         }
     }
 
-    /** A token with a wrong checksum: rejected before any database work. */
+    /** Rejects a token with a wrong checksum before any database work. */
     @Benchmark
     public Object rejectBadChecksum() {
         try {
@@ -102,7 +102,7 @@ public class AuthBenchmark {
         }
     }
 
-    /** The permission decision once the principal is known. */
+    /** Decides a permission once the principal is known. */
     @Benchmark
     public boolean checkPermission() {
         return principal.allows(RESTAURANT, Action.FIND);

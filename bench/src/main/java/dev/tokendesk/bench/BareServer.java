@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The upper bound for the load benchmark: Undertow answering each path with bytes captured from
+ * The upper bound for the load benchmark: Undertow sending, for each path, bytes captured from
  * the real server, from memory, with no authentication or database. Each file {@code NAME.body}
  * in the folder is served at {@code /NAME} with the status in {@code NAME.status}.
  *

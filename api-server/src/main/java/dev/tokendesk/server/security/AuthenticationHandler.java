@@ -32,9 +32,9 @@ import org.slf4j.LoggerFactory;
  * <p>A presented credential that is not valid ends the request with 401 and never falls back to
  * the Public role. The failure is counted per reason and per client address, and an address with
  * too many recent failures gets 429 with {@code Retry-After} instead of 401 for further invalid
- * credentials. Valid credentials are still served from such an address: API tokens and JWTs
- * carry at least 256 bits of secret, so the limit is about load and misbehaving clients, not
- * guessing, and one broken script on 127.0.0.1 must not lock out every local client. The
+ * credentials. Valid credentials are still served from such an address. API tokens and JWTs
+ * carry at least 256 bits of secret, so this limit is about load and misbehaving clients rather
+ * than guessing, and one broken script on 127.0.0.1 must not lock out every local client. The
  * principal is attached under {@link #PRINCIPAL}.
  */
 public final class AuthenticationHandler implements HttpHandler {

@@ -11,6 +11,8 @@ import dev.tokendesk.console.dashboard.DashboardView;
 import dev.tokendesk.console.dashboard.DashboardViewModel;
 import dev.tokendesk.console.dialog.DialogService;
 import dev.tokendesk.console.dialog.FxDialogService;
+import dev.tokendesk.console.requestlog.RequestLogView;
+import dev.tokendesk.console.requestlog.RequestLogViewModel;
 import dev.tokendesk.console.roles.RolesView;
 import dev.tokendesk.console.roles.RolesViewModel;
 import dev.tokendesk.console.server.ServerController;
@@ -45,11 +47,13 @@ public final class ConsoleApp extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleApp.class);
     private static final long SHUTDOWN_WAIT_SECONDS = 10;
+    private static final double REQUEST_LOG_POLL_MILLIS = 250;
 
     private final WorkerThreadExecutor executor = new WorkerThreadExecutor();
     private final AtomicReference<Opened> opened = new AtomicReference<>();
     private ChangeRelay relay;
     private Timeline rateTicker;
+    private Timeline requestLogTicker;
 
     @Override
     public void start(Stage stage) {
@@ -94,12 +98,14 @@ public final class ConsoleApp extends Application {
                 server.baseUrlProperty()::get, executor, dialogs);
         RolesViewModel roles = new RolesViewModel(desk.roles(), catalog, executor, dialogs);
         AuditViewModel audit = new AuditViewModel(desk.audit(), desk.authFailures(), executor, dialogs);
+        RequestLogViewModel requestLog = new RequestLogViewModel(session.server().requestLog());
 
         shell.addScreen("Dashboard", "navDashboard", new DashboardView(dashboard).root());
         shell.addScreen("Users", "navUsers", new UsersView(users).root());
         shell.addScreen("Tokens", "navTokens", new TokensView(tokens).root());
         shell.addScreen("Roles & permissions", "navRoles", new RolesView(roles).root());
         shell.addScreen("Audit", "navAudit", new AuditView(audit).root());
+        shell.addScreen("Request log", "navRequestLog", new RequestLogView(requestLog).root());
         shell.setLocation("Data: " + desk.config().dataDir());
 
         relay = new ChangeRelay(desk.events(), Platform::runLater);
@@ -112,6 +118,9 @@ public final class ConsoleApp extends Application {
         rateTicker = new Timeline(new KeyFrame(Duration.seconds(1), event -> dashboard.sampleRequestRate(System.nanoTime())));
         rateTicker.setCycleCount(Animation.INDEFINITE);
         rateTicker.play();
+        requestLogTicker = new Timeline(new KeyFrame(Duration.millis(REQUEST_LOG_POLL_MILLIS), event -> requestLog.poll()));
+        requestLogTicker.setCycleCount(Animation.INDEFINITE);
+        requestLogTicker.play();
 
         dashboard.refresh();
         users.refresh();
@@ -132,6 +141,9 @@ public final class ConsoleApp extends Application {
         }
         if (rateTicker != null) {
             rateTicker.stop();
+        }
+        if (requestLogTicker != null) {
+            requestLogTicker.stop();
         }
         executor.shutdown(SHUTDOWN_WAIT_SECONDS);
         Opened session = opened.getAndSet(null);

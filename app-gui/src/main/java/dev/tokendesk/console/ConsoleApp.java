@@ -9,6 +9,7 @@ import dev.tokendesk.console.content.ContentCatalog;
 import dev.tokendesk.console.content.DeskContentCatalog;
 import dev.tokendesk.console.dashboard.DashboardView;
 import dev.tokendesk.console.dashboard.DashboardViewModel;
+import dev.tokendesk.console.dashboard.TrafficViewModel;
 import dev.tokendesk.console.dialog.DialogService;
 import dev.tokendesk.console.dialog.FxDialogService;
 import dev.tokendesk.console.requestlog.RequestLogView;
@@ -23,6 +24,7 @@ import dev.tokendesk.console.users.UsersView;
 import dev.tokendesk.console.users.UsersViewModel;
 import dev.tokendesk.event.ChangeEvent.Kind;
 import dev.tokendesk.server.ApiServer;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.animation.Animation;
@@ -98,9 +100,10 @@ public final class ConsoleApp extends Application {
                 server.baseUrlProperty()::get, executor, dialogs);
         RolesViewModel roles = new RolesViewModel(desk.roles(), catalog, executor, dialogs);
         AuditViewModel audit = new AuditViewModel(desk.audit(), desk.authFailures(), executor, dialogs);
+        TrafficViewModel traffic = new TrafficViewModel(session.server().requestLog());
         RequestLogViewModel requestLog = new RequestLogViewModel(session.server().requestLog());
 
-        shell.addScreen("Dashboard", "navDashboard", new DashboardView(dashboard).root());
+        shell.addScreen("Dashboard", "navDashboard", new DashboardView(dashboard, traffic).root());
         shell.addScreen("Users", "navUsers", new UsersView(users).root());
         shell.addScreen("Tokens", "navTokens", new TokensView(tokens).root());
         shell.addScreen("Roles & permissions", "navRoles", new RolesView(roles).root());
@@ -115,7 +118,10 @@ public final class ConsoleApp extends Application {
         relay.onChange(EnumSet.of(Kind.ROLE, Kind.CONTENT_TYPE), roles::refresh);
         relay.onChange(EnumSet.of(Kind.USER, Kind.TOKEN, Kind.ROLE), audit::refresh);
 
-        rateTicker = new Timeline(new KeyFrame(Duration.seconds(1), event -> dashboard.sampleRequestRate(System.nanoTime())));
+        rateTicker = new Timeline(new KeyFrame(Duration.seconds(1), event -> {
+            dashboard.sampleRequestRate(System.nanoTime());
+            traffic.tick(Instant.now());
+        }));
         rateTicker.setCycleCount(Animation.INDEFINITE);
         rateTicker.play();
         requestLogTicker = new Timeline(new KeyFrame(Duration.millis(REQUEST_LOG_POLL_MILLIS), event -> requestLog.poll()));

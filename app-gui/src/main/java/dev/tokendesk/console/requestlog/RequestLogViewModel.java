@@ -26,7 +26,7 @@ import javafx.collections.transformation.FilteredList;
  */
 public final class RequestLogViewModel {
 
-    /** Rows the screen keeps; older ones are dropped, as the server's buffer drops them too. */
+    /** Maximum number of rows kept, the same as the server keeps, so older rows are dropped. */
     public static final int ROW_LIMIT = 1000;
 
     private final RequestLog log;
@@ -92,10 +92,10 @@ public final class RequestLogViewModel {
     }
 
     private void updateSummary() {
-        String shown = visibleRows.size() == rows.size()
+        String counts = visibleRows.size() == rows.size()
                 ? rows.size() + " requests"
                 : visibleRows.size() + " of " + rows.size() + " requests";
-        summary.set(shown + (paused.get() ? ", paused" : ""));
+        summary.set(counts + (paused.get() ? ", paused" : ""));
     }
 
     /** Returns the rows that pass the filter, newest first. */

@@ -17,6 +17,8 @@ import dev.tokendesk.console.requestlog.RequestLogViewModel;
 import dev.tokendesk.console.roles.RolesView;
 import dev.tokendesk.console.roles.RolesViewModel;
 import dev.tokendesk.console.server.ServerController;
+import dev.tokendesk.console.settings.SettingsView;
+import dev.tokendesk.console.settings.SettingsViewModel;
 import dev.tokendesk.console.task.WorkerThreadExecutor;
 import dev.tokendesk.console.tokens.TokensView;
 import dev.tokendesk.console.tokens.TokensViewModel;
@@ -102,6 +104,7 @@ public final class ConsoleApp extends Application {
         AuditViewModel audit = new AuditViewModel(desk.audit(), desk.authFailures(), executor, dialogs);
         TrafficViewModel traffic = new TrafficViewModel(session.server().requestLog());
         RequestLogViewModel requestLog = new RequestLogViewModel(session.server().requestLog());
+        SettingsViewModel settings = new SettingsViewModel(desk.config(), server, executor);
 
         shell.addScreen("Dashboard", "navDashboard", new DashboardView(dashboard, traffic).root());
         shell.addScreen("Users", "navUsers", new UsersView(users).root());
@@ -109,6 +112,7 @@ public final class ConsoleApp extends Application {
         shell.addScreen("Roles & permissions", "navRoles", new RolesView(roles).root());
         shell.addScreen("Audit", "navAudit", new AuditView(audit).root());
         shell.addScreen("Request log", "navRequestLog", new RequestLogView(requestLog).root());
+        shell.addScreen("Settings", "navSettings", new SettingsView(settings).root());
         shell.setLocation("Data: " + desk.config().dataDir());
 
         relay = new ChangeRelay(desk.events(), Platform::runLater);

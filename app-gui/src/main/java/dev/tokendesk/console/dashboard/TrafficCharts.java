@@ -44,13 +44,15 @@ final class TrafficCharts {
         chart.setTitle("Responses by status class");
         chart.getData().addAll(model.statusSeries());
         chart.setCreateSymbols(false);
+        chart.getStyleClass().add("status-class-chart");
+        chart.getStylesheets().add(TrafficCharts.class.getResource("traffic.css").toExternalForm());
         return styled(chart);
     }
 
     static TableView<AuthFailureRow> authFailureTable(TrafficViewModel model) {
         TableView<AuthFailureRow> table = new TableView<>(model.authFailures());
         table.setId("recentAuthFailureTable");
-        table.getColumns().add(TableColumns.text("Time", AuthFailureRow::time, 150));
+        table.getColumns().add(TableColumns.text("Time", AuthFailureRow::time, 175));
         table.getColumns().add(TableColumns.styled("Status", AuthFailureRow::statusText, row -> List.of(Styles.DANGER), 65));
         table.getColumns().add(TableColumns.text("Client IP", AuthFailureRow::clientIp, 110));
         table.getColumns().add(TableColumns.text("Request", AuthFailureRow::request, 300));

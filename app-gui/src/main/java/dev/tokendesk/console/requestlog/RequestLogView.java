@@ -83,7 +83,7 @@ public final class RequestLogView {
     private TableView<RequestRow> buildTable() {
         TableView<RequestRow> table = new TableView<>(model.visibleRows());
         table.setId("requestLogTable");
-        table.getColumns().add(TableColumns.text("Time", RequestRow::time, 150));
+        table.getColumns().add(TableColumns.text("Time", RequestRow::time, 175));
         table.getColumns().add(TableColumns.text("Method", RequestRow::method, 70));
         table.getColumns().add(TableColumns.styled("Status", RequestRow::statusText, row -> row.statusClass().styleClasses(), 65));
         table.getColumns().add(TableColumns.text("Caller", RequestRow::caller, 100));

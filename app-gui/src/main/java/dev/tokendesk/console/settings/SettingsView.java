@@ -52,6 +52,7 @@ public final class SettingsView {
         Label note = new Label("These values are read at start: change them in tokendesk.properties, "
                 + "environment variables or command-line options, then restart the console.");
         note.setWrapText(true);
+        note.setMinHeight(Region.USE_PREF_SIZE);
         note.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         return card("Storage", new VBox(12, grid, note));
     }
@@ -103,6 +104,7 @@ public final class SettingsView {
         Label saved = new Label();
         saved.setId("settingsSavedLabel");
         saved.setWrapText(true);
+        saved.setMinHeight(Region.USE_PREF_SIZE);
         saved.getStyleClass().addAll(Styles.SUCCESS, Styles.TEXT_SMALL);
         saved.textProperty().bind(model.saveMessageProperty());
         saved.visibleProperty().bind(saved.textProperty().isNotEmpty());
@@ -121,6 +123,7 @@ public final class SettingsView {
     private static void addRow(GridPane grid, int row, String caption, String value, String id) {
         Label name = new Label(caption);
         name.getStyleClass().add(Styles.TEXT_MUTED);
+        name.setMinWidth(Region.USE_PREF_SIZE);
         TextField text = new TextField(value);
         text.setId(id);
         text.setEditable(false);

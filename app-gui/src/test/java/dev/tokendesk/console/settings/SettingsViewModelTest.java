@@ -60,9 +60,9 @@ class SettingsViewModelTest {
     void databaseUrlHidesPassword() {
         TokenDeskConfig postgres = desk.config().withDatabase("jdbc:postgresql://db:5432/desk?user=app&password=s3cret&ssl=true", "app", "s3cret");
 
-        String shown = ConfigText.databaseUrl(postgres);
+        String masked = ConfigText.databaseUrl(postgres);
 
-        assertThat(shown).isEqualTo("jdbc:postgresql://db:5432/desk?user=app&password=***&ssl=true");
+        assertThat(masked).isEqualTo("jdbc:postgresql://db:5432/desk?user=app&password=***&ssl=true");
     }
 
     @Test

@@ -28,6 +28,8 @@ public final class ApiServer implements AutoCloseable {
     private final CorsPolicy cors;
     private Undertow undertow;
     private int port;
+    private String bindAddress;
+    private int configuredPort;
 
     /** Creates a server that allows cross-origin calls from local development servers ({@link CorsPolicy#LOCAL_DEVELOPMENT}). */
     public ApiServer(TokenDesk desk) {
@@ -39,6 +41,24 @@ public final class ApiServer implements AutoCloseable {
         this.desk = desk;
         this.requestLog = new RequestLog(1000);
         this.cors = cors;
+        this.bindAddress = desk.config().bindAddress();
+        this.configuredPort = desk.config().port();
+    }
+
+    /**
+     * Sets the address and port the next {@link #start()} listens on, replacing the configured ones.
+     *
+     * @throws IllegalStateException when the server is running
+     */
+    public synchronized void listenOn(String newBindAddress, int newPort) {
+        if (undertow != null) {
+            throw new IllegalStateException("Stop the server before changing its address");
+        }
+        if (newPort < 0 || newPort > 65535) {
+            throw new IllegalArgumentException("port must be between 0 and 65535, got " + newPort);
+        }
+        this.bindAddress = newBindAddress;
+        this.configuredPort = newPort;
     }
 
     /**
@@ -51,10 +71,10 @@ public final class ApiServer implements AutoCloseable {
         if (undertow != null) {
             return;
         }
-        String host = desk.config().bindAddress();
+        String host = bindAddress;
         HttpHandler handler = Routes.build(desk, requestLog, cors);
         Undertow server = Undertow.builder()
-                .addHttpListener(desk.config().port(), host)
+                .addHttpListener(configuredPort, host)
                 // Above QueryLimits' parameter count, so the query parser reports an excess with a JSON error body.
                 .setServerOption(UndertowOptions.MAX_PARAMETERS, 10_000)
                 .setHandler(handler)
@@ -62,7 +82,7 @@ public final class ApiServer implements AutoCloseable {
         try {
             server.start();
         } catch (RuntimeException e) {
-            throw ServerStartException.from(host, desk.config().port(), e);
+            throw ServerStartException.from(host, configuredPort, e);
         }
         undertow = server;
         port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
@@ -90,11 +110,21 @@ public final class ApiServer implements AutoCloseable {
 
     /** Returns the base URL such as {@code http://127.0.0.1:1337}, with IPv6 addresses in brackets. */
     public synchronized String baseUrl() {
-        String host = desk.config().bindAddress();
+        String host = bindAddress;
         if (host.contains(":")) {
             host = "[" + host + "]";
         }
         return "http://" + host + ":" + port;
+    }
+
+    /** Returns the address the server listens on, or will listen on at the next start. */
+    public synchronized String bindAddress() {
+        return bindAddress;
+    }
+
+    /** Returns the port asked for at the next start, 0 meaning any free port; {@link #port()} is the one in use. */
+    public synchronized int configuredPort() {
+        return configuredPort;
     }
 
     public RequestLog requestLog() {

@@ -9,11 +9,16 @@ import dev.tokendesk.console.content.ContentCatalog;
 import dev.tokendesk.console.content.DeskContentCatalog;
 import dev.tokendesk.console.dashboard.DashboardView;
 import dev.tokendesk.console.dashboard.DashboardViewModel;
+import dev.tokendesk.console.dashboard.TrafficViewModel;
 import dev.tokendesk.console.dialog.DialogService;
 import dev.tokendesk.console.dialog.FxDialogService;
+import dev.tokendesk.console.requestlog.RequestLogView;
+import dev.tokendesk.console.requestlog.RequestLogViewModel;
 import dev.tokendesk.console.roles.RolesView;
 import dev.tokendesk.console.roles.RolesViewModel;
 import dev.tokendesk.console.server.ServerController;
+import dev.tokendesk.console.settings.SettingsView;
+import dev.tokendesk.console.settings.SettingsViewModel;
 import dev.tokendesk.console.task.WorkerThreadExecutor;
 import dev.tokendesk.console.tokens.TokensView;
 import dev.tokendesk.console.tokens.TokensViewModel;
@@ -21,6 +26,7 @@ import dev.tokendesk.console.users.UsersView;
 import dev.tokendesk.console.users.UsersViewModel;
 import dev.tokendesk.event.ChangeEvent.Kind;
 import dev.tokendesk.server.ApiServer;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.animation.Animation;
@@ -45,11 +51,13 @@ public final class ConsoleApp extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleApp.class);
     private static final long SHUTDOWN_WAIT_SECONDS = 10;
+    private static final double REQUEST_LOG_POLL_MILLIS = 250;
 
     private final WorkerThreadExecutor executor = new WorkerThreadExecutor();
     private final AtomicReference<Opened> opened = new AtomicReference<>();
     private ChangeRelay relay;
     private Timeline rateTicker;
+    private Timeline requestLogTicker;
 
     @Override
     public void start(Stage stage) {
@@ -94,12 +102,17 @@ public final class ConsoleApp extends Application {
                 server.baseUrlProperty()::get, executor, dialogs);
         RolesViewModel roles = new RolesViewModel(desk.roles(), catalog, executor, dialogs);
         AuditViewModel audit = new AuditViewModel(desk.audit(), desk.authFailures(), executor, dialogs);
+        TrafficViewModel traffic = new TrafficViewModel(session.server().requestLog());
+        RequestLogViewModel requestLog = new RequestLogViewModel(session.server().requestLog());
+        SettingsViewModel settings = new SettingsViewModel(desk.config(), server, executor);
 
-        shell.addScreen("Dashboard", "navDashboard", new DashboardView(dashboard).root());
+        shell.addScreen("Dashboard", "navDashboard", new DashboardView(dashboard, traffic).root());
         shell.addScreen("Users", "navUsers", new UsersView(users).root());
         shell.addScreen("Tokens", "navTokens", new TokensView(tokens).root());
         shell.addScreen("Roles & permissions", "navRoles", new RolesView(roles).root());
         shell.addScreen("Audit", "navAudit", new AuditView(audit).root());
+        shell.addScreen("Request log", "navRequestLog", new RequestLogView(requestLog).root());
+        shell.addScreen("Settings", "navSettings", new SettingsView(settings).root());
         shell.setLocation("Data: " + desk.config().dataDir());
 
         relay = new ChangeRelay(desk.events(), Platform::runLater);
@@ -109,9 +122,15 @@ public final class ConsoleApp extends Application {
         relay.onChange(EnumSet.of(Kind.ROLE, Kind.CONTENT_TYPE), roles::refresh);
         relay.onChange(EnumSet.of(Kind.USER, Kind.TOKEN, Kind.ROLE), audit::refresh);
 
-        rateTicker = new Timeline(new KeyFrame(Duration.seconds(1), event -> dashboard.sampleRequestRate(System.nanoTime())));
+        rateTicker = new Timeline(new KeyFrame(Duration.seconds(1), event -> {
+            dashboard.sampleRequestRate(System.nanoTime());
+            traffic.tick(Instant.now());
+        }));
         rateTicker.setCycleCount(Animation.INDEFINITE);
         rateTicker.play();
+        requestLogTicker = new Timeline(new KeyFrame(Duration.millis(REQUEST_LOG_POLL_MILLIS), event -> requestLog.poll()));
+        requestLogTicker.setCycleCount(Animation.INDEFINITE);
+        requestLogTicker.play();
 
         dashboard.refresh();
         users.refresh();
@@ -132,6 +151,9 @@ public final class ConsoleApp extends Application {
         }
         if (rateTicker != null) {
             rateTicker.stop();
+        }
+        if (requestLogTicker != null) {
+            requestLogTicker.stop();
         }
         executor.shutdown(SHUTDOWN_WAIT_SECONDS);
         Opened session = opened.getAndSet(null);

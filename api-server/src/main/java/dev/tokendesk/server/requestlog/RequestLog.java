@@ -22,8 +22,9 @@ public final class RequestLog {
     }
 
     public void add(RequestLogEntry entry) {
-        total.incrementAndGet();
         synchronized (entries) {
+            // Counted under the lock, so entriesAfter sees the count and the entries agree.
+            total.incrementAndGet();
             if (entries.size() == capacity) {
                 entries.removeFirst();
             }
@@ -38,8 +39,30 @@ public final class RequestLog {
         }
     }
 
+    /**
+     * Returns the kept entries added after the first {@code seen} requests, oldest first, with
+     * the total to pass as {@code seen} next time. Entries that fell out of the buffer are skipped.
+     */
+    public Batch entriesAfter(long seen) {
+        synchronized (entries) {
+            long now = total.get();
+            int fresh = (int) Math.min(entries.size(), Math.max(0, now - seen));
+            List<RequestLogEntry> all = new ArrayList<>(entries);
+            return new Batch(now, List.copyOf(all.subList(all.size() - fresh, all.size())));
+        }
+    }
+
     /** Returns how many requests were served since the server was created, including dropped entries. */
     public long total() {
         return total.get();
+    }
+
+    /**
+     * Entries added since a cursor.
+     *
+     * @param total requests served so far; the cursor for the next call
+     * @param entries the new entries still kept, oldest first
+     */
+    public record Batch(long total, List<RequestLogEntry> entries) {
     }
 }

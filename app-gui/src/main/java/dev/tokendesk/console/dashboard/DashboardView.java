@@ -2,6 +2,7 @@ package dev.tokendesk.console.dashboard;
 
 import atlantafx.base.controls.Card;
 import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
 import dev.tokendesk.console.display.FormFields;
 import dev.tokendesk.console.server.ServerState;
 import javafx.beans.value.ObservableStringValue;
@@ -11,6 +12,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -19,17 +21,18 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * The Dashboard: server state with start and stop, the base URL with a copy button, counts and
- * requests per second.
+ * The Dashboard: server state with start and stop, the base URL with a copy button, counts,
+ * requests per second, traffic charts and recent authentication failures.
  * Controls and bindings only; behaviour lives in {@link DashboardViewModel}. Build and use on the
  * JavaFX application thread.
  */
 public final class DashboardView {
 
     private final DashboardViewModel model;
-    private final VBox root = new VBox(20);
+    private final VBox content = new VBox(20);
+    private final ScrollPane root = new ScrollPane(content);
 
-    public DashboardView(DashboardViewModel model) {
+    public DashboardView(DashboardViewModel model, TrafficViewModel traffic) {
         this.model = model;
 
         Label title = new Label("Dashboard");
@@ -40,8 +43,18 @@ public final class DashboardView {
                 countCard("API tokens", model.tokenCountProperty(), "tokenCountLabel"),
                 countCard("Requests per second", model.requestRateProperty(), "requestRateLabel"));
 
-        root.getChildren().addAll(title, serverCard(), counts);
-        root.setPadding(new Insets(24));
+        Node rateChart = TrafficCharts.requestRateChart(traffic);
+        Node statusChart = TrafficCharts.statusChart(traffic);
+        HBox.setHgrow(rateChart, Priority.ALWAYS);
+        HBox.setHgrow(statusChart, Priority.ALWAYS);
+        HBox charts = new HBox(20, rateChart, statusChart);
+
+        Label failures = caption("Recent authentication failures (401, 403, 429)");
+        content.getChildren().addAll(title, serverCard(), counts, charts,
+                new VBox(8, failures, TrafficCharts.authFailureTable(traffic)));
+        content.setPadding(new Insets(24));
+        root.setFitToWidth(true);
+        root.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
     }
 
     public Parent root() {

@@ -2,6 +2,7 @@ package dev.tokendesk.console.server;
 
 import dev.tokendesk.console.task.BackgroundExecutor;
 import dev.tokendesk.server.ApiServer;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -64,6 +65,37 @@ public final class ServerController {
             LOG.error("The API server did not stop cleanly", failure);
             error.set(failure.getMessage());
             state.set(server.isRunning() ? ServerState.RUNNING : ServerState.STOPPED);
+        });
+    }
+
+    /**
+     * Stops the server, moves it to {@code bindAddress} and {@code port}, and starts it there.
+     * When the new port cannot be bound the server stays stopped in state FAILED with the reason
+     * in {@link #errorProperty()}, and {@link #start()} tries the new address again.
+     *
+     * @param onRunning runs on the UI thread with the new base URL once the server listens
+     */
+    public void restart(String bindAddress, int port, Consumer<String> onRunning) {
+        if (state.get() == ServerState.STARTING || state.get() == ServerState.STOPPING) {
+            return;
+        }
+        state.set(ServerState.STARTING);
+        error.set("");
+        baseUrl.set("");
+        executor.submit(() -> {
+            server.stop();
+            server.listenOn(bindAddress, port);
+            server.start();
+            return server.baseUrl();
+        }, url -> {
+            baseUrl.set(url);
+            state.set(ServerState.RUNNING);
+            LOG.info("API server moved to {}", url);
+            onRunning.accept(url);
+        }, failure -> {
+            LOG.error("The API server did not restart on {}:{}: {}", bindAddress, port, failure.getMessage());
+            error.set(failure.getMessage());
+            state.set(server.isRunning() ? ServerState.RUNNING : ServerState.FAILED);
         });
     }
 

@@ -1,0 +1,128 @@
+package dev.tokendesk.console.requestlog;
+
+import dev.tokendesk.server.requestlog.RequestLog;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * State and commands of the Request log screen: the API server's recent requests, newest first,
+ * filtered by status class and by text in the path.
+ *
+ * <p>The console calls {@link #poll()} a few times a second; each call adds everything that
+ * arrived since the previous one in a single list change, so a burst of requests costs one table
+ * update rather than one per request. Polling reads only memory, so it runs on the UI thread.
+ * Not thread-safe: use it on the UI thread.
+ */
+public final class RequestLogViewModel {
+
+    /** Maximum number of rows kept, the same as the server keeps, so older rows are dropped. */
+    public static final int ROW_LIMIT = 1000;
+
+    private final RequestLog log;
+    private long seen;
+
+    private final ObservableList<RequestRow> rows = FXCollections.observableArrayList();
+    private final FilteredList<RequestRow> visibleRows = new FilteredList<>(rows);
+    private final BooleanProperty paused = new SimpleBooleanProperty(false);
+    private final ObjectProperty<StatusFilter> statusFilter = new SimpleObjectProperty<>(StatusFilter.ALL);
+    private final StringProperty pathFilter = new SimpleStringProperty("");
+    private final StringProperty summary = new SimpleStringProperty("");
+
+    public RequestLogViewModel(RequestLog log) {
+        this.log = log;
+        statusFilter.addListener((observable, before, now) -> applyFilter());
+        pathFilter.addListener((observable, before, now) -> applyFilter());
+        // Rows hidden by the filter change the total without changing the visible list.
+        rows.addListener((ListChangeListener<RequestRow>) change -> updateSummary());
+        visibleRows.addListener((ListChangeListener<RequestRow>) change -> updateSummary());
+        paused.addListener((observable, before, now) -> updateSummary());
+        updateSummary();
+    }
+
+    /**
+     * Adds the requests served since the last poll at the top. While paused it does nothing; on
+     * resume the requests of the pause appear, as far as the server still keeps them.
+     */
+    public void poll() {
+        if (paused.get()) {
+            return;
+        }
+        RequestLog.Batch batch = log.entriesAfter(seen);
+        seen = batch.total();
+        if (batch.entries().isEmpty()) {
+            return;
+        }
+
+        List<RequestRow> fresh = new ArrayList<>(batch.entries().size());
+        for (int i = batch.entries().size() - 1; i >= 0; i--) {
+            fresh.add(RequestRow.of(batch.entries().get(i)));
+        }
+        rows.addAll(0, fresh);
+        if (rows.size() > ROW_LIMIT) {
+            rows.remove(ROW_LIMIT, rows.size());
+        }
+    }
+
+    /** Empties the table; later requests still appear. */
+    public void clear() {
+        rows.clear();
+    }
+
+    /** Pauses updates, or resumes them. */
+    public void togglePaused() {
+        paused.set(!paused.get());
+    }
+
+    private void applyFilter() {
+        StatusFilter status = statusFilter.get() == null ? StatusFilter.ALL : statusFilter.get();
+        String text = pathFilter.get() == null ? "" : pathFilter.get().trim().toLowerCase(Locale.ROOT);
+        visibleRows.setPredicate(row -> status.accepts(row.statusClass())
+                && (text.isEmpty() || row.target().toLowerCase(Locale.ROOT).contains(text)));
+    }
+
+    private void updateSummary() {
+        String counts = visibleRows.size() == rows.size()
+                ? rows.size() + " requests"
+                : visibleRows.size() + " of " + rows.size() + " requests";
+        summary.set(counts + (paused.get() ? ", paused" : ""));
+    }
+
+    /** Returns the rows that pass the filter, newest first. */
+    public ObservableList<RequestRow> visibleRows() {
+        return visibleRows;
+    }
+
+    /** Returns every row kept, newest first, at most {@link #ROW_LIMIT}. */
+    public ObservableList<RequestRow> rows() {
+        return rows;
+    }
+
+    public BooleanProperty pausedProperty() {
+        return paused;
+    }
+
+    public ObjectProperty<StatusFilter> statusFilterProperty() {
+        return statusFilter;
+    }
+
+    /** Text the path and query must contain, ignoring case; empty shows every path. */
+    public StringProperty pathFilterProperty() {
+        return pathFilter;
+    }
+
+    /** Returns how many rows are shown, such as {@code 12 of 40 requests}. */
+    public StringProperty summaryProperty() {
+        return summary;
+    }
+}

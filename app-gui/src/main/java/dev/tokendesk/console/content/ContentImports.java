@@ -31,6 +31,7 @@ public final class ContentImports {
 
     private static final Logger LOG = LoggerFactory.getLogger(ContentImports.class);
     private static final Pattern ENTRY_PATH = Pattern.compile("entries\\[(\\d+)]\\.?(.*)");
+    private static final Pattern ENTRY_PREFIX = Pattern.compile("entries\\[(\\d+)]: (.*)", Pattern.DOTALL);
 
     private final ContentService content;
     private final BackgroundExecutor executor;
@@ -99,8 +100,7 @@ public final class ContentImports {
     private void showFailure(Exception error) {
         busy.set(false);
         if (error instanceof ValidationException invalid) {
-            failure.set(invalid.getMessage() + ". Nothing was imported.");
-            problems.setAll(invalid.errors().stream().map(ContentImports::readable).toList());
+            showInvalid(invalid);
             return;
         }
         if (error instanceof NotFoundException || error instanceof IllegalArgumentException) {
@@ -111,15 +111,31 @@ public final class ContentImports {
         dialogs.showError("Import", "The import failed: " + error.getMessage());
     }
 
-    /** Turns {@code entries[3].cca2} into "Entry 4, cca2", the position people count in the file. */
+    private void showInvalid(ValidationException invalid) {
+        // The service lists the first problems on further lines of its message, and problems() holds all of them.
+        String message = invalid.getMessage() == null ? "The import was rejected" : invalid.getMessage();
+        String firstLine = message.lines().findFirst().orElse(message).strip();
+        failure.set(firstLine.endsWith(":") ? firstLine.substring(0, firstLine.length() - 1) + "." : firstLine);
+        List<ValidationException.FieldError> errors = invalid.errors();
+        boolean onlyTheSummary = errors.size() == 1 && errors.get(0).message().equals(message);
+        problems.setAll(onlyTheSummary ? List.of() : errors.stream().map(ContentImports::readable).toList());
+    }
+
+    /**
+     * Turns an entry import problem such as {@code entries[3]: cca2 is required} into
+     * "Entry 4: cca2 is required", counting entries from 1 as people do in a file.
+     */
     static String readable(ValidationException.FieldError error) {
-        Matcher matcher = ENTRY_PATH.matcher(error.path());
-        if (!matcher.matches()) {
-            return error.path() + ": " + error.message();
+        Matcher prefixed = ENTRY_PREFIX.matcher(error.message());
+        if (prefixed.matches()) {
+            return "Entry " + (Integer.parseInt(prefixed.group(1)) + 1) + ": " + prefixed.group(2);
         }
-        int position = Integer.parseInt(matcher.group(1)) + 1;
-        String field = matcher.group(2).isEmpty() ? "" : ", " + matcher.group(2);
-        return "Entry " + position + field + ": " + error.message();
+        Matcher path = ENTRY_PATH.matcher(error.path());
+        if (path.matches()) {
+            String field = path.group(2).isEmpty() ? "" : ", " + path.group(2);
+            return "Entry " + (Integer.parseInt(path.group(1)) + 1) + field + ": " + error.message();
+        }
+        return error.message().startsWith(error.path()) ? error.message() : error.path() + ": " + error.message();
     }
 
     private static String describe(Path folder, ImportReport report) {

@@ -7,6 +7,7 @@ import dev.tokendesk.console.display.TableSelections;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -34,7 +35,7 @@ import javafx.scene.layout.VBox;
 public final class ContentView {
 
     private static final double COLUMN_WIDTH = 110;
-    private static final double JSON_HEIGHT = 170;
+    private static final double JSON_MIN_HEIGHT = 90;
 
     private final ContentViewModel model;
     private final BorderPane root = new BorderPane();
@@ -55,6 +56,7 @@ public final class ContentView {
 
         SplitPane split = new SplitPane(buildTypes(), buildEntries());
         split.setDividerPositions(0.3);
+        SplitPane.setResizableWithParent(split.getItems().get(0), false);
         root.setCenter(split);
         root.setPadding(new Insets(24));
     }
@@ -107,9 +109,11 @@ public final class ContentView {
     private VBox buildTypes() {
         ListView<TypeRow> list = new ListView<>(model.types());
         list.setId("contentTypeList");
+        list.getStyleClass().add(Styles.DENSE);
         list.setCellFactory(ignored -> new TypeCell());
         list.setPlaceholder(new Label("No content types yet. Import schemas to add some."));
-        list.setPrefHeight(220);
+        list.setPrefHeight(150);
+        list.setMinHeight(90);
         list.getSelectionModel().selectedItemProperty().addListener((observable, before, now) -> {
             if (now != null) {
                 model.selectedTypeProperty().set(now);
@@ -131,8 +135,9 @@ public final class ContentView {
         TableView<AttributeRow> attributes = new TableView<>(model.attributes());
         attributes.setId("attributeTable");
         attributes.getColumns().add(TableColumns.text("Attribute", AttributeRow::name, 100));
-        attributes.getColumns().add(TableColumns.text("Type", AttributeRow::type, 80));
-        attributes.getColumns().add(TableColumns.text("Flags", AttributeRow::flags, 80));
+        attributes.getColumns().add(TableColumns.text("Type", AttributeRow::type, 75));
+        attributes.getColumns().add(TableColumns.text("Flags", AttributeRow::flags, 135));
+        attributes.getStyleClass().add(Styles.DENSE);
         attributes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         attributes.setPlaceholder(new Label("Select a content type."));
         VBox.setVgrow(attributes, Priority.ALWAYS);
@@ -143,7 +148,7 @@ public final class ContentView {
         attributesHeading.getStyleClass().add(Styles.TITLE_4);
         VBox box = new VBox(8, typesHeading, list, attributesHeading, detail, attributes);
         box.setPadding(new Insets(0, 12, 0, 0));
-        box.setMinWidth(240);
+        box.setMinWidth(350);
         return box;
     }
 
@@ -172,20 +177,25 @@ public final class ContentView {
 
         TableView<EntryRow> table = buildEntryTable();
         VBox.setVgrow(table, Priority.ALWAYS);
+        VBox list = new VBox(8, table, buildPager());
 
         TextArea json = new TextArea();
         json.setId("entryJsonArea");
         json.setEditable(false);
         json.setPromptText("Select an entry to see its JSON.");
         json.setStyle("-fx-font-family: monospace;");
-        json.setPrefHeight(JSON_HEIGHT);
-        json.setMinHeight(JSON_HEIGHT);
+        json.setMinHeight(JSON_MIN_HEIGHT);
         json.textProperty().bind(model.entryJsonProperty());
+
+        SplitPane listAndJson = new SplitPane(list, json);
+        listAndJson.setOrientation(Orientation.VERTICAL);
+        listAndJson.setDividerPositions(0.72);
+        VBox.setVgrow(listAndJson, Priority.ALWAYS);
 
         Label heading = new Label("Entries");
         heading.getStyleClass().add(Styles.TITLE_4);
-        VBox box = new VBox(8, heading, filterBar, FormFields.errorLabel(model.filterErrorProperty(), "filterErrorLabel"), table,
-                buildPager(), json);
+        VBox box = new VBox(8, heading, filterBar, FormFields.errorLabel(model.filterErrorProperty(), "filterErrorLabel"),
+                listAndJson);
         box.setPadding(new Insets(0, 0, 0, 12));
         return box;
     }
@@ -193,13 +203,13 @@ public final class ContentView {
     private TableView<EntryRow> buildEntryTable() {
         TableView<EntryRow> table = new TableView<>(model.entries());
         table.setId("entryTable");
-        table.getStyleClass().add(Styles.STRIPED);
+        table.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE);
         Label placeholder = new Label();
         placeholder.textProperty().bind(Bindings.when(model.entriesNoteProperty().isEmpty())
                 .then("No entries.").otherwise(model.entriesNoteProperty()));
         table.setPlaceholder(placeholder);
         model.columns().addListener((ListChangeListener<String>) change -> table.getColumns().setAll(model.columns().stream()
-                .map(name -> TableColumns.text(name, (EntryRow row) -> row.cell(name), COLUMN_WIDTH))
+                .map(name -> TableColumns.text(name, (EntryRow row) -> row.cell(name), columnWidth(name)))
                 .toList()));
         model.selectedEntryProperty().bind(table.getSelectionModel().selectedItemProperty());
         TableSelections.keepSelectedById(table, EntryRow::id);
@@ -229,6 +239,15 @@ public final class ContentView {
         HBox pager = new HBox(12, previous, page, next, total);
         pager.setAlignment(Pos.CENTER_LEFT);
         return pager;
+    }
+
+    private static double columnWidth(String field) {
+        return switch (field) {
+            case "id" -> 60;
+            case "documentId" -> 215;
+            case "createdAt", "updatedAt" -> 200;
+            default -> COLUMN_WIDTH;
+        };
     }
 
     /** Shows plugin types greyed, because their entries are not listed here. */

@@ -171,13 +171,26 @@ class ContentViewModelTest {
 
         importEntries(bad);
 
-        assertThat(model.imports().failureProperty().get()).endsWith("Nothing was imported.");
-        assertThat(model.imports().problems()).anySatisfy(line -> assertThat(line).startsWith("Entry 2, name: "));
-        assertThat(model.imports().problems()).anySatisfy(line -> assertThat(line).startsWith("Entry 2, cca2: "));
-        assertThat(model.imports().problems()).anySatisfy(line -> assertThat(line).startsWith("Entry 2, population: "));
-        assertThat(model.imports().problems()).noneMatch(line -> line.startsWith("Entry 1"));
+        assertThat(model.imports().failureProperty().get()).startsWith("No entries imported from ").endsWith("because of 4 problems.");
+        assertThat(model.imports().problems()).hasSize(4);
+        assertThat(model.imports().problems()).contains("Entry 2: name is required");
+        assertThat(model.imports().problems()).anySatisfy(line -> assertThat(line).startsWith("Entry 2: cca2 "));
+        assertThat(model.imports().problems()).anySatisfy(line -> assertThat(line).startsWith("Entry 2: cca3 "));
+        assertThat(model.imports().problems()).anySatisfy(line -> assertThat(line).startsWith("Entry 2: population "));
         assertThat(model.imports().statusProperty().get()).isEmpty();
         assertThat(desk.content().list(COUNTRY, 1, 25).total()).isZero();
+    }
+
+    @Test
+    void notJsonArrayShowsOneLine() throws IOException {
+        importSchemas(countries);
+        Path object = work.resolve("object.json");
+        Files.writeString(object, "{\"cca2\": \"AT\"}");
+
+        importEntries(object);
+
+        assertThat(model.imports().failureProperty().get()).contains("object.json");
+        assertThat(model.imports().problems()).isEmpty();
     }
 
     @Test

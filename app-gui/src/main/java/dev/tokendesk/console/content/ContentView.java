@@ -134,11 +134,11 @@ public final class ContentView {
 
         TableView<AttributeRow> attributes = new TableView<>(model.attributes());
         attributes.setId("attributeTable");
-        attributes.getColumns().add(TableColumns.text("Attribute", AttributeRow::name, 100));
-        attributes.getColumns().add(TableColumns.text("Type", AttributeRow::type, 75));
+        attributes.getColumns().add(TableColumns.text("Attribute", AttributeRow::name, 130));
         attributes.getColumns().add(TableColumns.text("Flags", AttributeRow::flags, 135));
+        // Last and wide, because relation and component targets are long; the table scrolls sideways for them.
+        attributes.getColumns().add(TableColumns.text("Type", AttributeRow::type, 250));
         attributes.getStyleClass().add(Styles.DENSE);
-        attributes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         attributes.setPlaceholder(new Label("Select a content type."));
         VBox.setVgrow(attributes, Priority.ALWAYS);
 
@@ -205,6 +205,8 @@ public final class ContentView {
         table.setId("entryTable");
         table.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE);
         Label placeholder = new Label();
+        placeholder.setWrapText(true);
+        placeholder.setPadding(new Insets(16));
         placeholder.textProperty().bind(Bindings.when(model.entriesNoteProperty().isEmpty())
                 .then("No entries.").otherwise(model.entriesNoteProperty()));
         table.setPlaceholder(placeholder);

@@ -114,11 +114,16 @@ public final class ContentViewModel {
         } else {
             ContentTypeView type = row.type();
             attributes.setAll(type.attributes().stream().map(AttributeRow::of).toList());
-            List<String> shown = new ArrayList<>(List.of("id", "documentId"));
-            shown.addAll(EntryFilter.scalarAttributes(type, ATTRIBUTE_COLUMNS));
-            shown.addAll(List.of("createdAt", "updatedAt"));
-            columns.setAll(shown);
-            filterAttributes.setAll(EntryFilter.filterableAttributes(type));
+            if (row.hasEntries()) {
+                List<String> shown = new ArrayList<>(List.of("id", "documentId"));
+                shown.addAll(EntryFilter.scalarAttributes(type, ATTRIBUTE_COLUMNS));
+                shown.addAll(List.of("createdAt", "updatedAt"));
+                columns.setAll(shown);
+                filterAttributes.setAll(EntryFilter.filterableAttributes(type));
+            } else {
+                columns.clear();
+                filterAttributes.clear();
+            }
             filterAttribute.set(filterAttributes.isEmpty() ? null : filterAttributes.get(0));
         }
         loadEntries();

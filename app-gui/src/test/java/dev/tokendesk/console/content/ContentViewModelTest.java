@@ -235,6 +235,8 @@ class ContentViewModelTest {
         assertThat(model.attributes()).extracting(AttributeRow::name).contains("username", "email");
         assertThat(model.entries()).isEmpty();
         assertThat(model.entriesNoteProperty().get()).contains("the Users screen manages them");
+        assertThat(model.columns()).isEmpty();
+        assertThat(model.filterAttributes()).isEmpty();
         assertThat(dialogs.errors).isEmpty();
     }
 

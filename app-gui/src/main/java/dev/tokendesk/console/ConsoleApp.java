@@ -6,6 +6,8 @@ import dev.tokendesk.config.ConfigResolver;
 import dev.tokendesk.console.audit.AuditView;
 import dev.tokendesk.console.audit.AuditViewModel;
 import dev.tokendesk.console.content.ContentCatalog;
+import dev.tokendesk.console.content.ContentView;
+import dev.tokendesk.console.content.ContentViewModel;
 import dev.tokendesk.console.content.DeskContentCatalog;
 import dev.tokendesk.console.dashboard.DashboardView;
 import dev.tokendesk.console.dashboard.DashboardViewModel;
@@ -101,6 +103,7 @@ public final class ConsoleApp extends Application {
         TokensViewModel tokens = new TokensViewModel(desk.tokens(), desk.users(), desk.roles(), catalog,
                 server.baseUrlProperty()::get, executor, dialogs);
         RolesViewModel roles = new RolesViewModel(desk.roles(), catalog, executor, dialogs);
+        ContentViewModel content = new ContentViewModel(desk.content(), executor, dialogs);
         AuditViewModel audit = new AuditViewModel(desk.audit(), desk.authFailures(), executor, dialogs);
         TrafficViewModel traffic = new TrafficViewModel(session.server().requestLog());
         RequestLogViewModel requestLog = new RequestLogViewModel(session.server().requestLog());
@@ -110,6 +113,7 @@ public final class ConsoleApp extends Application {
         shell.addScreen("Users", "navUsers", new UsersView(users).root());
         shell.addScreen("Tokens", "navTokens", new TokensView(tokens).root());
         shell.addScreen("Roles & permissions", "navRoles", new RolesView(roles).root());
+        shell.addScreen("Content", "navContent", new ContentView(content).root());
         shell.addScreen("Audit", "navAudit", new AuditView(audit).root());
         shell.addScreen("Request log", "navRequestLog", new RequestLogView(requestLog).root());
         shell.addScreen("Settings", "navSettings", new SettingsView(settings).root());
@@ -120,6 +124,7 @@ public final class ConsoleApp extends Application {
         relay.onChange(EnumSet.of(Kind.USER, Kind.ROLE), users::refresh);
         relay.onChange(EnumSet.of(Kind.USER, Kind.TOKEN, Kind.CONTENT_TYPE), tokens::refresh);
         relay.onChange(EnumSet.of(Kind.ROLE, Kind.CONTENT_TYPE), roles::refresh);
+        relay.onChange(EnumSet.of(Kind.CONTENT_TYPE, Kind.ENTRY), content::refresh);
         relay.onChange(EnumSet.of(Kind.USER, Kind.TOKEN, Kind.ROLE), audit::refresh);
 
         rateTicker = new Timeline(new KeyFrame(Duration.seconds(1), event -> {
@@ -136,6 +141,7 @@ public final class ConsoleApp extends Application {
         users.refresh();
         tokens.refresh();
         roles.refresh();
+        content.refresh();
         audit.refresh();
         server.start();
     }

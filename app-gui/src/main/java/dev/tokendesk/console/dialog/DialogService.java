@@ -1,5 +1,6 @@
 package dev.tokendesk.console.dialog;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,4 +41,10 @@ public interface DialogService {
      * user cancels. It clears the form when it closes.
      */
     void showPasswordChange(PasswordChangeForm form);
+
+    /** Asks for a folder, such as a Strapi project's {@code src}; empty when the user cancelled. */
+    Optional<Path> chooseFolder(String title);
+
+    /** Asks for an existing {@code .json} file; empty when the user cancelled. */
+    Optional<Path> chooseJsonFile(String title);
 }

@@ -3,13 +3,14 @@ package dev.tokendesk.console.testing;
 import dev.tokendesk.console.dialog.DialogService;
 import dev.tokendesk.console.dialog.IssuedTokenDetails;
 import dev.tokendesk.console.dialog.PasswordChangeForm;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Dialog service that records what view models show and returns preset replies: one for every
- * confirmation and one for every choice.
+ * confirmation, one for every choice and one for every folder or file choice.
  */
 public final class RecordingDialogs implements DialogService {
 
@@ -21,7 +22,9 @@ public final class RecordingDialogs implements DialogService {
     public final List<IssuedTokenDetails> regeneratedTokens = new ArrayList<>();
     public final List<String> previousValueNotes = new ArrayList<>();
     public final List<PasswordChangeForm> passwordForms = new ArrayList<>();
+    public final List<String> pathQuestions = new ArrayList<>();
     private boolean confirmReply = true;
+    private Path pathReply;
     private Object choiceReply;
 
     /** Sets what every later confirmation returns. */
@@ -32,6 +35,11 @@ public final class RecordingDialogs implements DialogService {
     /** Sets the option every later choice returns; {@code null} cancels the choice. */
     public void replyToChoices(Object option) {
         choiceReply = option;
+    }
+
+    /** Sets the folder or file every later folder or file choice returns; {@code null} cancels the choice. */
+    public void replyToPathChoices(Path path) {
+        pathReply = path;
     }
 
     @Override
@@ -74,5 +82,17 @@ public final class RecordingDialogs implements DialogService {
     @Override
     public void showPasswordChange(PasswordChangeForm form) {
         passwordForms.add(form);
+    }
+
+    @Override
+    public Optional<Path> chooseFolder(String title) {
+        pathQuestions.add(title);
+        return Optional.ofNullable(pathReply);
+    }
+
+    @Override
+    public Optional<Path> chooseJsonFile(String title) {
+        pathQuestions.add(title);
+        return Optional.ofNullable(pathReply);
     }
 }

@@ -5,6 +5,7 @@ import dev.tokendesk.config.ConfigResolver;
 import dev.tokendesk.token.IssuedToken;
 import dev.tokendesk.token.TokenView;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,9 +40,10 @@ final class TokenActions {
         @Override
         public Integer call() {
             try (TokenDesk opened = desk.open(parent.cli.env())) {
-                boolean alreadyRevoked = opened.tokens().list().stream()
-                        .anyMatch(token -> token.id() == id && token.revokedAt() != null);
+                Instant requested = opened.clock().instant();
                 TokenView revoked = opened.tokens().revoke(id);
+                // Revoking keeps the first revocation time, so an earlier time means it was revoked before.
+                boolean alreadyRevoked = revoked.revokedAt().isBefore(requested);
                 spec.commandLine().getErr().println(alreadyRevoked
                         ? "Token " + revoked.hint() + " (id " + id + ") was already revoked at " + revoked.revokedAt()
                         : "Revoked token " + revoked.hint() + " (id " + id + ") of " + revoked.ownerUsername());

@@ -44,7 +44,7 @@ public final class Authenticator {
      */
     public Principal withApiToken(String token, String clientAddress) {
         VerifiedToken verified = tokens.verify(token, clientAddress);
-        PermissionSet rolePermissions = roles.permissionsOf(verified.ownerRoleId());
+        PermissionSet rolePermissions = verified.rolePermissions();
         PermissionSet effective = switch (verified.scope()) {
             case FULL -> rolePermissions;
             case READ_ONLY -> rolePermissions.filter(permission -> permission.action().isRead());

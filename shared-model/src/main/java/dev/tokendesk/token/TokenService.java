@@ -213,7 +213,7 @@ public final class TokenService {
                 throw new AddressNotAllowedException(clientAddress);
             }
             return new VerifiedToken(stored.getId(), owner.getId(), owner.getUsername(), owner.getRole().getId(),
-                    stored.getScope(), stored.customPermissions());
+                    stored.getScope(), stored.customPermissions(), owner.getRole().permissions());
         });
     }
 

@@ -50,6 +50,7 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+
         Map<String, String> options = new HashMap<>();
         if (port != null) {
             options.put("port", port.toString());
@@ -57,6 +58,7 @@ final class ServeCommand implements Callable<Integer> {
         if (bind != null) {
             options.put("bind", bind);
         }
+
         TokenDesk opened = TokenDesk.open(desk.resolve(cli.env(), options), java.time.Clock.systemUTC(), cli.env(), Actor.CLI);
         ApiServer server = new ApiServer(opened, cors);
         try {
@@ -65,12 +67,15 @@ final class ServeCommand implements Callable<Integer> {
             opened.close();
             throw e;
         }
+
+        // The hook stops the server and flushes pending writes on Ctrl+C or SIGTERM, then releases this thread.
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
             opened.close();
             stopped.countDown();
         }, "tokendesk-shutdown"));
+
         spec.commandLine().getOut().println("TokenDesk API listening on " + server.baseUrl());
         spec.commandLine().getOut().flush();
         stopped.await();

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Filter and sort cases that users of similar systems reported: the token reaching the filters,
- * client mistakes answered with 500, invalid filters silently dropped and empty {@code $in} lists.
+ * client mistakes that caused a 500, invalid filters silently dropped and empty {@code $in} lists.
  */
 class FilterCasesTest {
 

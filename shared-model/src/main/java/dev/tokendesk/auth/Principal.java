@@ -4,7 +4,7 @@ import dev.tokendesk.role.Action;
 import dev.tokendesk.role.PermissionSet;
 
 /**
- * Who a request acts as, and what it may do.
+ * Identity a request acts as, and its permissions.
  *
  * @param kind how the caller authenticated
  * @param userId id of the user, or {@code null} for the Public role
@@ -14,7 +14,7 @@ import dev.tokendesk.role.PermissionSet;
  */
 public record Principal(Kind kind, Long userId, String username, Long tokenId, PermissionSet permissions) {
 
-    /** How a request authenticated. */
+    /** Credential type with which a request authenticated. */
     public enum Kind {
         PUBLIC,
         API_TOKEN,

@@ -40,7 +40,7 @@ public final class DataDirectory {
 
     /**
      * Creates {@code directory} and any missing parents; directories created here are readable by
-     * their owner only, because the data directory holds password hashes and keys.
+     * their owner only, because the data directory contains password hashes and keys.
      *
      * @throws IOException when a directory cannot be created
      */

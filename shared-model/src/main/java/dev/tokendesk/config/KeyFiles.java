@@ -29,7 +29,7 @@ public final class KeyFiles {
     /**
      * Returns the key from {@code envVariable} (base64) if it is set, otherwise from {@code file}.
      *
-     * @throws TokenDeskException when the variable or file holds no valid key of at least 32 bytes,
+     * @throws TokenDeskException when the variable or file contains no valid key of at least 32 bytes,
      *     or the file cannot be written; the message names the variable or file, never the key
      */
     public static byte[] loadOrCreate(Path file, String envVariable, Map<String, String> env) {
@@ -74,7 +74,7 @@ public final class KeyFiles {
             throw new TokenDeskException("The " + source + " is not valid base64");
         }
         if (key.length < KEY_BYTES) {
-            throw new TokenDeskException("The " + source + " holds " + key.length + " bytes; at least " + KEY_BYTES + " are needed");
+            throw new TokenDeskException("The " + source + " contains " + key.length + " bytes, but at least " + KEY_BYTES + " are required: delete the file to generate a new key");
         }
         return key;
     }

@@ -2,7 +2,7 @@ package dev.tokendesk.token;
 
 import dev.tokendesk.ValidationException;
 
-/** What a token may do, before the owner's role is applied on top. */
+/** Permission scope of a token, before the owner's role is applied on top. */
 public enum TokenScope {
     /** {@code find} and {@code findOne} on every type the owner's role allows. */
     READ_ONLY("read-only"),

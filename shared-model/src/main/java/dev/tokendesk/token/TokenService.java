@@ -181,7 +181,7 @@ public final class TokenService {
         String hash = hasher.hash(token);
         Instant now = clock.instant();
         return database.inTransaction(session -> {
-            // Two look-ups, each on its own index: H2 answers "a = ? OR b = ?" with a table scan.
+            // Two look-ups, each on its own index: H2 plans "a = ? OR b = ?" as a table scan.
             ApiToken stored = session.createSelectionQuery("from ApiToken where tokenHash = :hash", ApiToken.class)
                     .setParameter("hash", hash)
                     .getSingleResultOrNull();

@@ -1,7 +1,7 @@
 package dev.tokendesk.user;
 
 /**
- * What an admin enters to create a user.
+ * Input an admin enters to create a user.
  *
  * @param username unique name, compared without regard to case
  * @param email unique email address, compared without regard to case

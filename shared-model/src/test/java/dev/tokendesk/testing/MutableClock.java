@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock that stands still until a test moves it; safe to read from server threads. */
+/** A clock that stays at one instant until a test moves it. It is safe to read from server threads. */
 public final class MutableClock extends Clock {
 
     private final AtomicReference<Instant> now;

@@ -4,7 +4,7 @@ import dev.tokendesk.server.error.ErrorMapper;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 
-/** Catches whatever the handlers after it throw and lets {@link ErrorMapper} answer. */
+/** Catches whatever the handlers after it throw and lets {@link ErrorMapper} send the error response. */
 public final class ErrorHandler implements HttpHandler {
 
     private final HttpHandler next;

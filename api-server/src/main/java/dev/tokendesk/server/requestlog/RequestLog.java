@@ -23,7 +23,7 @@ public final class RequestLog {
 
     public void add(RequestLogEntry entry) {
         synchronized (entries) {
-            // Counted under the lock, so entriesAfter sees the count and the entries agree.
+            // Counted under the lock, so the count and the entries that entriesAfter returns agree.
             total.incrementAndGet();
             if (entries.size() == capacity) {
                 entries.removeFirst();

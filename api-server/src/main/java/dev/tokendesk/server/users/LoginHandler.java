@@ -25,7 +25,7 @@ import java.util.Map;
  */
 public final class LoginHandler implements HttpHandler {
 
-    /** Longest identifier that can match: emails are at most 254 characters, user names 100. */
+    /** Maximum length of an identifier that can match, because emails are at most 254 characters and user names 100. */
     static final int MAX_IDENTIFIER_LENGTH = 254;
 
     private final TokenDesk desk;

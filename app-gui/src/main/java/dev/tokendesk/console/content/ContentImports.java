@@ -112,7 +112,7 @@ public final class ContentImports {
     }
 
     private void showInvalid(ValidationException invalid) {
-        // The service lists the first problems on further lines of its message, and problems() holds all of them.
+        // The service lists the first problems on further lines of its message, and problems() contains all of them.
         String message = invalid.getMessage() == null ? "The import was rejected" : invalid.getMessage();
         String firstLine = message.lines().findFirst().orElse(message).strip();
         failure.set(firstLine.endsWith(":") ? firstLine.substring(0, firstLine.length() - 1) + "." : firstLine);

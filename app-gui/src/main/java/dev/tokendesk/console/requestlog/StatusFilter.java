@@ -2,7 +2,7 @@ package dev.tokendesk.console.requestlog;
 
 import dev.tokendesk.console.display.StatusClass;
 
-/** Which responses the request log shows: all, or one status class. */
+/** Status classes the request log shows: all, or one class. */
 public enum StatusFilter {
     ALL("All statuses", null),
     SUCCESS("2xx", StatusClass.SUCCESS),

@@ -42,7 +42,7 @@ public enum Operator {
         LIST,
         /** Exactly two values: the lower and the upper bound, both included. */
         PAIR,
-        /** A boolean that says whether the condition holds or is inverted, as in {@code $null=false}. */
+        /** A boolean that states whether the condition applies or is inverted, as in {@code $null=false}. */
         FLAG
     }
 

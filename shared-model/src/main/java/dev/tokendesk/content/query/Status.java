@@ -1,6 +1,6 @@
 package dev.tokendesk.content.query;
 
-/** Which version of draft-and-publish entries a request reads, as Strapi v5's {@code status} parameter says. */
+/** Which version of draft-and-publish entries a request reads, as Strapi v5's {@code status} parameter selects it. */
 public enum Status {
     /** Published entries only; the default. */
     PUBLISHED,

@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The typed column that holds an attribute's values in the query index, and the one conversion
+ * The typed column that stores an attribute's values in the query index, and the one conversion
  * from stored JSON values and from filter text into that column's Java type, so a filter value
  * compares exactly as the stored value was indexed.
  *

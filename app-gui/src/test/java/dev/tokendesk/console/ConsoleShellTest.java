@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -114,7 +115,7 @@ class ConsoleShellTest {
 
     @Test
     void sidebarButtonsHaveTooltips() {
-        assertThat(robot.lookup("#nav1").queryButton().getTooltip().getText()).isEqualTo("Screen 1 (Ctrl+1)");
-        assertThat(robot.lookup("#darkModeToggle").queryButton().getTooltip()).isNotNull();
+        assertThat(robot.lookup("#nav1").queryAs(ToggleButton.class).getTooltip().getText()).isEqualTo("Screen 1 (Ctrl+1)");
+        assertThat(robot.lookup("#darkModeToggle").queryAs(ToggleButton.class).getTooltip()).isNotNull();
     }
 }

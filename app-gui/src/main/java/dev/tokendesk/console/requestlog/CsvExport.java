@@ -43,17 +43,28 @@ final class CsvExport {
 
     /**
      * Quotes {@code value} when it needs it. A value that a spreadsheet would run as a formula
-     * (starting with =, +, -, @, tab or carriage return) gets a leading apostrophe, because user and
-     * token names come from admins and paths from any caller.
+     * (starting with =, @, tab or carriage return, or with + or - and more after it) gets a leading
+     * apostrophe, because user and token names come from admins and paths from any caller.
      */
     static String field(String value) {
         String text = value == null ? "" : value;
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+        if (looksLikeFormula(text)) {
             text = "'" + text;
         }
         if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
             return "\"" + text.replace("\"", "\"\"") + "\"";
         }
         return text;
+    }
+
+    private static boolean looksLikeFormula(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        char first = text.charAt(0);
+        if (first == '=' || first == '@' || first == '\t' || first == '\r') {
+            return true;
+        }
+        return (first == '+' || first == '-') && text.length() > 1;
     }
 }

@@ -3,6 +3,8 @@ package dev.tokendesk.console.requestlog;
 import dev.tokendesk.console.dialog.DialogService;
 import dev.tokendesk.console.task.BackgroundExecutor;
 import dev.tokendesk.server.requestlog.RequestLog;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,8 +126,18 @@ public final class RequestLogViewModel {
                 () -> exportMessage.set("Exported " + snapshot.size() + " requests to " + file),
                 failure -> {
                     LOG.error("Exporting the request log to {} failed: {}", file, failure.toString());
-                    exportError.set("Export to " + file + " failed: " + failure.getMessage());
+                    exportError.set("Export to " + file + " failed: " + reason(failure));
                 });
+    }
+
+    private static String reason(Exception failure) {
+        if (failure instanceof NoSuchFileException) {
+            return "the folder does not exist. Choose an existing folder.";
+        }
+        if (failure instanceof AccessDeniedException) {
+            return "permission denied. Choose a folder you may write to.";
+        }
+        return failure.getMessage();
     }
 
     private void applyFilter() {

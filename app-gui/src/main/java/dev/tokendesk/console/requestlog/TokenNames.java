@@ -58,7 +58,9 @@ public final class TokenNames {
         }
         if (!loading) {
             reload();
+            // An executor that runs work at once has the names already.
+            name = names.get(id);
         }
-        return "token #" + id;
+        return name != null ? name : "token #" + id;
     }
 }

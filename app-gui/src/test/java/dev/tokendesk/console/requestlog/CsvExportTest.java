@@ -25,6 +25,7 @@ class CsvExportTest {
         assertThat(CsvExport.field("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
         assertThat(CsvExport.field("+1")).isEqualTo("'+1");
         assertThat(CsvExport.field("@sum")).isEqualTo("'@sum");
+        assertThat(CsvExport.field("-")).isEqualTo("-");
     }
 
     @Test

@@ -155,7 +155,7 @@ class RequestLogViewModelTest {
 
         model.poll();
 
-        assertThat(model.visibleRows()).extracting(RequestRow::who).containsExactly("Public", "alice · ci-build");
+        assertThat(model.visibleRows()).extracting(RequestRow::who).containsExactly("-", "alice · ci-build");
         assertThat(model.visibleRows().get(1).tokenName()).isEqualTo("ci-build");
     }
 
@@ -198,7 +198,7 @@ class RequestLogViewModelTest {
         String content = Files.readString(file);
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0)).isEqualTo(CsvExport.HEADER);
-        assertThat(lines.get(1)).contains(",GET,200,Public,,127.0.0.1,").endsWith(",\"/_health?a=1,2\"");
+        assertThat(lines.get(1)).contains(",GET,200,-,,127.0.0.1,").endsWith(",\"/_health?a=1,2\"");
         assertThat(lines.get(2)).contains(",GET,200,alice,\"ci, nightly\",127.0.0.1,")
                 .contains("/api/users/me?token=tdk_");
         assertThat(content.contains(token)).as("export contains the whole token").isFalse();
@@ -227,7 +227,8 @@ class RequestLogViewModelTest {
 
         model.exportCsv();
 
-        assertThat(model.exportErrorProperty().get()).startsWith("Export to ").contains("no-such-folder").contains("failed");
+        assertThat(model.exportErrorProperty().get()).startsWith("Export to ").contains("no-such-folder")
+                .endsWith("failed: the folder does not exist. Choose an existing folder.");
         assertThat(model.exportMessageProperty().get()).isEmpty();
     }
 

@@ -112,6 +112,24 @@ class ConsoleShellEndToEndTest {
         assertThat(dataDir.resolve(PreferencesFile.FILE_NAME)).isRegularFile();
     }
 
+    @Test
+    void dashboardChangesPort() throws Exception {
+        launch();
+        int newPort;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            newPort = probe.getLocalPort();
+        }
+        TextField url = robot.lookup("#baseUrlField").queryAs(TextField.class);
+
+        robot.clickOn("#dashboardPortField").write(Integer.toString(newPort));
+        robot.clickOn("#changePortButton");
+        waitUntil(() -> url.getText().endsWith(":" + newPort)
+                && !robot.lookup("#dashboardPortSaved").queryAs(Label.class).getText().isEmpty());
+
+        assertThat(new LocalHttp().get(url.getText() + "/_health")).isEqualTo(200);
+        assertThat(Files.readString(dataDir.resolve("tokendesk.properties"))).contains("port=" + newPort);
+    }
+
     private void launch() throws TimeoutException {
         Stage stage = FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(ConsoleApp.class, "--data-dir", dataDir.toString(), "--port", "0");

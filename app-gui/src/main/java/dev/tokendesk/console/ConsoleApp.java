@@ -85,8 +85,8 @@ public final class ConsoleApp extends Application {
         stage = primaryStage;
         Thread.currentThread().setUncaughtExceptionHandler((thread, e) -> LOG.error("Unexpected error in the console", e));
 
-        // Resolved on the application thread because the window's size and theme come from the
-        // data directory and must be known before it shows; both files are a few hundred bytes.
+        // Resolved on the application thread, because the window's size and theme come from the
+        // data directory and must be known before it shows. Both files are a few hundred bytes.
         TokenDeskConfig config = null;
         String problem = null;
         try {

@@ -61,9 +61,10 @@ final class ConsoleShell {
 
         VBox sidebar = new VBox(8, brand, navigation, spacer, themeSwitch(appearance), location);
         sidebar.setPadding(new Insets(20, 12, 16, 12));
-        sidebar.setPrefWidth(210);
+        sidebar.setPrefWidth(230);
         sidebar.setMinWidth(Region.USE_PREF_SIZE);
-        sidebar.getStyleClass().add(Styles.BG_SUBTLE);
+        sidebar.getStyleClass().addAll(Styles.BG_SUBTLE, "console-sidebar");
+        sidebar.getStylesheets().add(ConsoleShell.class.getResource("console.css").toExternalForm());
         sidebar.setStyle("-fx-border-color: -color-border-default; -fx-border-width: 0 1 0 0;");
 
         // A click on the selected button would otherwise leave no screen selected.

@@ -143,7 +143,7 @@ public final class ConfigResolver {
     /**
      * Parses a default token expiry: {@code 1d}, {@code 7d}, {@code 30d}, {@code 90d} or {@code never}, ignoring case.
      *
-     * @throws InvalidConfigException naming the value and the choices when it is none of these
+     * @throws InvalidConfigException naming the value and the choices when it matches none of them
      */
     public static String parseTokenExpiry(String value, String source) {
         String code = value.trim().toLowerCase(java.util.Locale.ROOT);

@@ -21,7 +21,7 @@ public final class Appearance {
         darkMode.addListener((observable, before, now) -> apply(now));
     }
 
-    /** Whether the dark theme is on; setting it switches every open window. */
+    /** Returns the dark mode switch. Setting it restyles every open window. */
     public BooleanProperty darkModeProperty() {
         return darkMode;
     }

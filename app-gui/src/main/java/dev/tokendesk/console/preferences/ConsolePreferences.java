@@ -1,7 +1,7 @@
 package dev.tokendesk.console.preferences;
 
 /**
- * How the console looked when it was last closed: theme, window bounds and the screen shown.
+ * Layout of the console when it was last closed: theme, window bounds and the screen shown.
  * Immutable.
  *
  * @param darkMode whether the dark theme is on

@@ -35,9 +35,9 @@ public final class PreferencesFile {
     }
 
     /**
-     * Reads the preferences of {@code dataDir}. A missing file gives the defaults; an unreadable
-     * file or value is logged and replaced by its default, because a lost layout must never stop
-     * the console from opening.
+     * Reads the preferences of {@code dataDir}. A missing file gives the defaults. An unreadable
+     * file or value is logged and replaced by its default, so a lost layout never stops the
+     * console from opening.
      */
     public static ConsolePreferences load(Path dataDir) {
         Path file = dataDir.resolve(FILE_NAME);

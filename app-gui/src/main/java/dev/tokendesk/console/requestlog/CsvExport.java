@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Writes request log rows as CSV (RFC 4180: comma-separated, CRLF line ends, fields with commas,
- * quotes or line breaks in double quotes). Rows hold only redacted paths, so the file holds no
+ * quotes or line breaks in double quotes). Rows contain only redacted paths, so the file contains no
  * token value. Stateless and thread-safe.
  */
 final class CsvExport {

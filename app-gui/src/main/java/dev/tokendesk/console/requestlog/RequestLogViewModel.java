@@ -111,7 +111,7 @@ public final class RequestLogViewModel {
 
     /**
      * Asks where to save, then writes the rows shown (after the filters, newest first) as CSV in
-     * the background. The rows contain only redacted paths, so the file holds no token value.
+     * the background. The rows contain only redacted paths, so the file contains no token value.
      */
     public void exportCsv() {
         Optional<Path> chosen = dialogs.chooseCsvSaveFile("Export request log", "tokendesk-requests.csv");
@@ -191,12 +191,12 @@ public final class RequestLogViewModel {
         return tokenFilter;
     }
 
-    /** Where the last export went, empty before the first. */
+    /** Returns where the last export went, empty before the first. */
     public StringProperty exportMessageProperty() {
         return exportMessage;
     }
 
-    /** Why the last export failed, empty when it worked. */
+    /** Returns why the last export failed, empty when it worked. */
     public StringProperty exportErrorProperty() {
         return exportError;
     }

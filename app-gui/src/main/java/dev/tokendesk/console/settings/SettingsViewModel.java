@@ -125,7 +125,7 @@ public final class SettingsViewModel {
 
     /**
      * Checks the JWT lifetime, then saves it and the default token expiry. The default expiry
-     * applies to the token form at once; the JWT lifetime applies from the next start, because
+     * applies to the token form at once. The JWT lifetime applies from the next start, because
      * the JWT service reads it when the console opens the data directory.
      */
     public void saveTokenSettings() {

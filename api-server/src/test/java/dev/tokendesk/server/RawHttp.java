@@ -2,7 +2,6 @@ package dev.tokendesk.server;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -42,8 +41,11 @@ final class RawHttp {
                 OutputStream out = socket.getOutputStream();
                 out.write(request);
                 out.flush();
-                InputStream in = socket.getInputStream();
-                in.transferTo(response);
+            } catch (java.net.SocketException e) {
+                // The server answered and closed before reading everything; its response may still be readable.
+            }
+            try {
+                socket.getInputStream().transferTo(response);
             } catch (java.net.SocketException e) {
                 // A reset after the server rejected the request; whatever arrived before it still counts.
             }

@@ -51,9 +51,11 @@ public final class RequestLimitsHandler implements HttpHandler {
         next.handleRequest(exchange);
     }
 
-    /** Sends the error and closes the connection, because the client may send more of the same. */
+    /**
+     * Sends the error. The connection stays open: closing it while the client still sends a body
+     * would reset the connection and could destroy the response before the client reads it.
+     */
     private static void reject(HttpServerExchange exchange, ApiException error) {
-        exchange.setPersistent(false);
         ErrorMapper.send(exchange, error);
     }
 }

@@ -86,7 +86,7 @@ public final class ApiServer implements AutoCloseable {
                 // Above QueryLimits' parameter count, so the query parser reports an excess with a JSON error body.
                 .setServerOption(UndertowOptions.MAX_PARAMETERS, 10_000)
                 // Above the limits that RequestLimitsHandler reports with a JSON body; beyond these
-                // Undertow's parser answers 400 and closes the connection.
+                // Undertow's parser responds with 400 and closes the connection.
                 .setServerOption(UndertowOptions.MAX_HEADER_SIZE, limits.parserMaxHeaderBytes())
                 .setServerOption(UndertowOptions.MAX_HEADERS, limits.parserMaxHeaders())
                 .setHandler(handler)

@@ -7,8 +7,8 @@ package dev.tokendesk.server.http;
  * <p>Two layers apply. {@link RequestLimitsHandler} rejects a URL longer than {@code maxUrlLength}
  * with 414 and more than {@code maxHeaders} headers or {@code maxHeaderBytes} of headers with 431,
  * both in the JSON error shape. Undertow's parser stops reading at {@link #parserMaxHeaderBytes()}
- * and {@link #parserMaxHeaders()}, which are larger, and answers such requests with a bare 400 and
- * a closed connection, because it rejects them before any handler runs.
+ * and {@link #parserMaxHeaders()}, which are larger. It responds to such requests with a bare 400 and
+ * closes the connection, because it rejects them before any handler runs.
  *
  * @param maxUrlLength maximum length of the request path plus query string, in characters
  * @param maxHeaders maximum number of header lines
@@ -16,12 +16,12 @@ package dev.tokendesk.server.http;
  */
 public record HttpLimits(int maxUrlLength, int maxHeaders, int maxHeaderBytes) {
 
-    /** 8 KiB of URL, 100 headers and 16 KiB of headers, in line with common servers' defaults. */
+    /** 8 KiB of URL, 100 header lines and 16 KiB of headers. */
     public static final HttpLimits DEFAULT = new HttpLimits(8 * 1024, 100, 16 * 1024);
 
     public HttpLimits {
         if (maxUrlLength < 256 || maxHeaders < 8 || maxHeaderBytes < 1024) {
-            throw new IllegalArgumentException("HTTP limits too small to serve requests: URL " + maxUrlLength
+            throw new IllegalArgumentException("Invalid HTTP limits, too small to serve requests: URL " + maxUrlLength
                     + " characters (at least 256), " + maxHeaders + " headers (at least 8), " + maxHeaderBytes
                     + " header bytes (at least 1024)");
         }

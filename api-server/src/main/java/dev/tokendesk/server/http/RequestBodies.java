@@ -65,8 +65,9 @@ public final class RequestBodies {
             String reason = original.startsWith("Duplicate field ") ? ": " + original.split("\\R", 2)[0] : "";
             throw ApiException.badParameter("body", "Request body is not valid JSON" + where + reason);
         } catch (IOException e) {
-            // Reading from a byte array fails only through the parser, which raises the exceptions above.
-            throw new java.io.UncheckedIOException(e);
+            // Bytes that no JSON encoding can decode, such as a broken UTF-32 sequence, raise a
+            // plain CharConversionException rather than a JsonProcessingException.
+            throw ApiException.badParameter("body", "Request body is not valid JSON: its bytes are not UTF-8, UTF-16 or UTF-32 text");
         }
     }
 }

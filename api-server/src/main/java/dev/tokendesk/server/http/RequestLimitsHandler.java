@@ -5,6 +5,8 @@ import dev.tokendesk.server.error.ErrorMapper;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderValues;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Rejects a request whose URL or headers exceed {@link HttpLimits}: 414 for the URL, 431 for the
@@ -12,6 +14,8 @@ import io.undertow.util.HeaderValues;
  * already parsed.
  */
 public final class RequestLimitsHandler implements HttpHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RequestLimitsHandler.class);
 
     private final HttpLimits limits;
     private final HttpHandler next;
@@ -56,6 +60,7 @@ public final class RequestLimitsHandler implements HttpHandler {
      * would reset the connection and could destroy the response before the client reads it.
      */
     private static void reject(HttpServerExchange exchange, ApiException error) {
+        LOG.debug("Rejected a request from {}: {}", exchange.getSourceAddress(), error.getMessage());
         ErrorMapper.send(exchange, error);
     }
 }

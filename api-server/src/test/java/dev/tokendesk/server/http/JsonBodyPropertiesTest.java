@@ -54,6 +54,7 @@ class JsonBodyPropertiesTest {
                 new byte[] {(byte) 0xFE, (byte) 0xFF, 0, '{', 0, '}'},
                 new byte[] {0, 0, (byte) 0xFE, (byte) 0xFF, 0, 0, 0, '{'},
                 new byte[] {0, 0, 0, '{', 0, 0, 0, '}'},
+                new byte[] {0, 0, 0, '"', 0x7F, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0, 0, 0, '"'},
                 new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, '"', '}'},
                 new byte[] {'"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"'},
                 new byte[] {'"', (byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80, '"'});

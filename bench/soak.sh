@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Soak run: starts `serve` on a fresh data directory and sends mixed traffic for MINUTES minutes
-# (reads with an API token and a JWT, writes, invalid tokens, failed logins, and a token that the
-# CLI issues and revokes every 20 seconds), printing errors, latency percentiles and the server's
-# heap and RSS once a minute. Traffic goes to 127.0.0.1 only.
+# Soak run: starts `serve` on a fresh data directory and sends mixed traffic for MINUTES minutes.
+# The mix is reads with an API token and a JWT, writes, invalid tokens, failed logins, and a token
+# that the CLI issues and revokes every 20 seconds. Once a minute it prints errors, latency
+# percentiles and the server's heap and RSS. Traffic goes to 127.0.0.1 only.
 #
 # Usage: bench/soak.sh            (MINUTES=30 RATE=200 ENTRIES=2000 by default)
 # RATE is the target number of requests per second. Exits with 1 when any response was
@@ -53,7 +53,7 @@ serve_pid=$!
 base="http://127.0.0.1:$port"
 for ((attempt = 0; ; attempt++)); do
     if curl -sf -o /dev/null "$base/_health"; then break; fi
-    if ((attempt > 600)); then echo "serve did not answer within 60 s; see $work/serve.err" >&2; exit 1; fi
+    if ((attempt > 600)); then echo "serve did not respond within 60 s; see $work/serve.err" >&2; exit 1; fi
     sleep 0.1
 done
 

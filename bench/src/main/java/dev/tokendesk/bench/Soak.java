@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  *
  * <p>Usage: {@code java bench/src/main/java/dev/tokendesk/bench/Soak.java BASE_URL DATA_DIR TOKENDESK_JAR SERVER_PID MINUTES RATE},
  * where {@code RATE} is the target number of requests per second over all workers and
- * {@code DATA_DIR/bench/} holds the files {@code token}, {@code jwt} and {@code document-id}.
+ * {@code DATA_DIR/bench/} contains the files {@code token}, {@code jwt} and {@code document-id}.
  * {@code bench/soak.sh} prepares all of that. It uses only the JDK, so it runs as a single source
  * file without a build. Exits with 1 when any response was unexpected. Every loop ends at the
  * deadline; only loopback hosts are accepted.
@@ -80,7 +80,7 @@ public final class Soak {
 
     private boolean run(Duration length, int rate) throws Exception {
         long deadline = System.nanoTime() + length.toNanos();
-        // Each worker waits this long between requests, so all together send about RATE per second.
+        // Each worker starts at most one request per pause, so together they send at most about RATE per second.
         long pauseNanos = TimeUnit.SECONDS.toNanos(1) * WORKERS / Math.max(1, rate);
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < WORKERS; i++) {
@@ -314,7 +314,7 @@ public final class Soak {
     private record Cli(int exit, String out, String err) {
     }
 
-    /** Counters and latencies of one minute; workers add to the current one, the reporter swaps it. */
+    /** Counters and latencies of one minute. Workers add to the current one and the reporter replaces it each minute. */
     private static final class Minute {
         final AtomicLong requests = new AtomicLong();
         final AtomicLong unexpected = new AtomicLong();

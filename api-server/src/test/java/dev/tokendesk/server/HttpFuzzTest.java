@@ -145,7 +145,7 @@ class HttpFuzzTest {
 
     private static String errorShapeProblem(FuzzRequest request, Outcome outcome) {
         if (outcome.body().isEmpty() && request.malformed() && outcome.status() == 400) {
-            // Undertow's parser rejected the request before our handlers ran; it sends no body.
+            // Undertow's parser rejected the request before our handlers ran, and it sends no body.
             return null;
         }
         JsonNode body;

@@ -42,7 +42,7 @@ final class RawHttp {
                 out.write(request);
                 out.flush();
             } catch (java.net.SocketException e) {
-                // The server answered and closed before reading everything; its response may still be readable.
+                // The server responded and closed before reading everything; its response may still be readable.
             }
             try {
                 socket.getInputStream().transferTo(response);

@@ -250,7 +250,7 @@ final class RequestGenerator {
         return encoded.toString();
     }
 
-    /** Percent-encodes everything but the brackets, which the HTTP client rejects, so they too are encoded but differently. */
+    /** Percent-encodes like {@link #percentEncode} but with lowercase hex digits for brackets, which the server must decode alike. */
     private static String encodeKeepingBrackets(String text) {
         return percentEncode(text).replace("%5B", "%5b").replace("%5D", "%5d");
     }

@@ -36,6 +36,7 @@ final class EntryWriter {
     private final EntryValidator validator;
     private final Instant now;
     private final Set<String> claimedInThisTransaction = new HashSet<>();
+    private final RelationEdits edits = new RelationEdits(this::find);
 
     EntryWriter(Session session, ContentTypeView type, EntryValidator validator, Instant now) {
         this.session = session;
@@ -53,7 +54,13 @@ final class EntryWriter {
      *     must roll back
      */
     Optional<ObjectNode> write(JsonNode data, String path, boolean skipUnknownKeys, boolean published, List<FieldError> errors) {
-        CheckedEntry checked = validator.check(type, data, path, skipUnknownKeys);
+        List<FieldError> editErrors = new ArrayList<>();
+        JsonNode edited = edits.apply(type, data, null, path, editErrors);
+        if (!editErrors.isEmpty()) {
+            errors.addAll(editErrors);
+            return Optional.empty();
+        }
+        CheckedEntry checked = validator.check(type, edited, path, skipUnknownKeys);
         Optional<String> json = checkStored(checked, path, errors);
         if (json.isEmpty()) {
             return Optional.empty();
@@ -61,7 +68,7 @@ final class EntryWriter {
 
         ContentEntry entry = new ContentEntry(DocumentIds.next(), type.uid(), json.get(), now, published);
         session.persist(entry);
-        EntryIndex.write(session, entry.getId(), type, checked.values());
+        EntryIndex.write(session, entry.getId(), type, validator.components(), checked.values());
         for (UniqueValue unique : checked.uniques()) {
             claim(entry, unique, errors);
         }
@@ -89,7 +96,19 @@ final class EntryWriter {
             }
         }
         ObjectNode merged = (ObjectNode) ContentJson.parse(entry.getData());
-        patch.properties().forEach(field -> merged.set(field.getKey(), field.getValue()));
+        List<FieldError> editErrors = new ArrayList<>();
+        JsonNode edited = edits.apply(type, patch, merged.deepCopy(), path, editErrors);
+        if (!editErrors.isEmpty()) {
+            errors.addAll(editErrors);
+            return Optional.empty();
+        }
+        for (Attribute attribute : type.attributes()) {
+            // Entries stored before inverse relations were derived may still hold targets of their own; they are dropped.
+            if (attribute.isInverse() && !patch.has(attribute.name())) {
+                merged.remove(attribute.name());
+            }
+        }
+        edited.properties().forEach(field -> merged.set(field.getKey(), field.getValue()));
         Set<String> keptHashes = new HashSet<>();
         for (Attribute attribute : type.attributes()) {
             if (attribute.type() == AttributeType.PASSWORD && !patch.has(attribute.name()) && merged.hasNonNull(attribute.name())) {
@@ -107,7 +126,7 @@ final class EntryWriter {
 
         entry.update(json.get(), now, published);
         EntryIndex.clear(session, entry.getId());
-        EntryIndex.write(session, entry.getId(), type, checked.values());
+        EntryIndex.write(session, entry.getId(), type, validator.components(), checked.values());
         for (UniqueValue unique : checked.uniques()) {
             claim(entry, unique, errors);
         }
@@ -160,19 +179,12 @@ final class EntryWriter {
     private Optional<FieldError> resolve(RelationReference reference) {
         String target = reference.attribute().target();
         JsonNode ref = reference.reference();
-        JsonNode id = ref.isObject() ? ref.path("id") : ref;
-        JsonNode documentId = ref.isObject() ? ref.path("documentId") : ref;
-        Optional<JsonNode> found;
-        if (target.equals(RelationTargets.ROLE_TYPE_UID)) {
-            found = RelationTargets.findRole(session, id);
-        } else if (target.equals(ContentTypeView.USER_TYPE_UID)) {
-            found = RelationTargets.findUser(session, id, documentId);
-        } else if (session.find(ContentTypeRecord.class, target) == null) {
+        boolean builtIn = target.equals(RelationTargets.ROLE_TYPE_UID) || target.equals(ContentTypeView.USER_TYPE_UID);
+        if (!builtIn && session.find(ContentTypeRecord.class, target) == null) {
             return Optional.of(new FieldError(reference.path(), reference.attribute().name()
                     + " refers to content type " + target + ", which is not defined"));
-        } else {
-            found = RelationTargets.findEntry(session, target, id, documentId);
         }
+        Optional<JsonNode> found = find(target, ref);
 
         if (found.isEmpty()) {
             return Optional.of(new FieldError(reference.path(), reference.attribute().name() + " refers to "
@@ -180,6 +192,19 @@ final class EntryWriter {
         }
         reference.resolveTo(found.get());
         return Optional.empty();
+    }
+
+    /** Returns the stored form of the relation target {@code ref} of type {@code target}: its documentId, or a role's id. */
+    private Optional<JsonNode> find(String target, JsonNode ref) {
+        JsonNode id = ref.isObject() ? ref.path("id") : ref;
+        JsonNode documentId = ref.isObject() ? ref.path("documentId") : ref;
+        if (target.equals(RelationTargets.ROLE_TYPE_UID)) {
+            return RelationTargets.findRole(session, id);
+        }
+        if (target.equals(ContentTypeView.USER_TYPE_UID)) {
+            return RelationTargets.findUser(session, id, documentId);
+        }
+        return RelationTargets.findEntry(session, target, id, documentId);
     }
 
     private static String sha256(String text) {

@@ -112,7 +112,7 @@ final class RelationData {
         return api.postJson("/api/" + pluralName, "{\"data\":" + data + "}", "Authorization", writer);
     }
 
-    /** Updates an entry with the writer's token; {@code query} follows the path, such as {@code ?populate=dishes}, or is empty. */
+    /** Updates an entry with the writer's token. {@code query} follows the path, such as {@code ?populate=dishes}, or is empty. */
     TestServer.Response put(String pluralName, String documentId, String query, String data) {
         return api.putJson("/api/" + pluralName + "/" + documentId + query, "{\"data\":" + data + "}", "Authorization", writer);
     }

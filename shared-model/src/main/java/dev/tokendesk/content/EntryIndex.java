@@ -11,9 +11,9 @@ import org.hibernate.Session;
  */
 final class EntryIndex {
 
-    /** Length of the attribute column; deeper component paths are not indexed. */
+    /** Length of the attribute column. Longer component paths are not indexed. */
     private static final int MAX_PATH_LENGTH = 100;
-    /** Items per repeatable component level in the item number; later items are not indexed. */
+    /** Items per repeatable component level in the item number. Later items are not indexed. */
     private static final int MAX_ITEMS = 10_000;
 
     private EntryIndex() {
@@ -22,7 +22,7 @@ final class EntryIndex {
     /**
      * Adds the index rows of {@code values}, the stored attributes of {@code entryId}, which has
      * none yet. Scalar values inside components are indexed under their dotted path, such as
-     * {@code information.description}; dynamic zones and relations inside components are not indexed.
+     * {@code information.description}. Dynamic zones and relations inside components are not indexed.
      */
     static void write(Session session, long entryId, ContentTypeView type, Map<String, ComponentView> components, JsonNode values) {
         for (Attribute attribute : type.attributes()) {
@@ -55,7 +55,7 @@ final class EntryIndex {
             // An item of a repeatable component inside another one is numbered within the outer item's range, so keys never collide.
             long elementItem = repeatable ? (long) item * MAX_ITEMS + i : item;
             if (elementItem > Integer.MAX_VALUE) {
-                // NOTE: values below three levels of repeatable components are not indexed, so filters do not see them.
+                // NOTE: values under three nested levels of repeatable components may not be indexed, so filters miss them.
                 return;
             }
             for (Attribute inner : component.attributes()) {

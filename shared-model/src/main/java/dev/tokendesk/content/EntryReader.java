@@ -76,7 +76,7 @@ final class EntryReader {
     }
 
     /**
-     * Returns the ids of matching entries in order; {@code documentIds} and {@code inverse}, when
+     * Returns the ids of matching entries in order. {@code documentIds} and {@code inverse}, when
      * not null, restrict them to those documents or to the entries linking to them.
      */
     private List<Long> ids(ContentTypeView type, Condition filter, List<SortOrder> sort, Set<String> documentIds, Inverse inverse,

@@ -103,7 +103,7 @@ final class EntryWriter {
             return Optional.empty();
         }
         for (Attribute attribute : type.attributes()) {
-            // Entries stored before inverse relations were derived may still hold targets of their own; they are dropped.
+            // Entries stored before inverse relations were derived may still contain targets of their own, which are dropped.
             if (attribute.isInverse() && !patch.has(attribute.name())) {
                 merged.remove(attribute.name());
             }

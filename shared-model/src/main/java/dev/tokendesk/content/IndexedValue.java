@@ -26,7 +26,7 @@ public class IndexedValue {
     @Column(nullable = false, length = 100)
     private String attribute;
 
-    /** Item of a repeatable component that the value belongs to; 0 for attributes and single components. */
+    /** Item of a repeatable component that the value belongs to, or 0 for attributes and single components. */
     @Id
     @Column(nullable = false)
     private int item;

@@ -14,18 +14,18 @@ import java.util.function.BiFunction;
 
 /**
  * Applies Strapi's relation edits to the top-level relation attributes of an entry's data before
- * it is validated, so the validator sees only plain targets:
+ * it is validated, so the validator receives only plain targets:
  *
  * <ul>
  *   <li>{@code {"set": [...]}} and a plain value or array replace the targets;</li>
  *   <li>{@code {"connect": [...]}} adds targets to the stored ones, at the end unless an item has a
  *       {@code position} of {@code {"before": documentId}}, {@code {"after": documentId}},
- *       {@code {"start": true}} or {@code {"end": true}}; a target that is already linked moves;</li>
+ *       {@code {"start": true}} or {@code {"end": true}}, and a target that is already linked moves;</li>
  *   <li>{@code {"disconnect": [...]}} removes the named targets and keeps the others in order.</li>
  * </ul>
  *
  * <p>Items are ids, documentIds or objects with one of them ({@code [{"documentId": "..."}]}).
- * Every item must name an existing target; {@code set} cannot be combined with the other two.
+ * Every item must name an existing target, and {@code set} cannot be combined with the other two.
  * Relations inside components keep their plain form.
  */
 final class RelationEdits {
@@ -41,7 +41,7 @@ final class RelationEdits {
 
     /**
      * Returns a copy of {@code data} whose connect and disconnect edits are applied to the targets
-     * in {@code stored} (null for a new entry); problems are added to {@code errors}.
+     * in {@code stored} (null for a new entry). Problems are added to {@code errors}.
      */
     JsonNode apply(ContentTypeView type, JsonNode data, ObjectNode stored, String path, List<FieldError> errors) {
         if (!data.isObject()) {

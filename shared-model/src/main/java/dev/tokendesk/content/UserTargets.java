@@ -22,7 +22,7 @@ final class UserTargets {
     private UserTargets() {
     }
 
-    /** Returns the users with {@code documentIds}, by documentId; unknown documentIds are left out. */
+    /** Returns the users with {@code documentIds}, by documentId. Unknown documentIds are left out. */
     static Map<String, ObjectNode> load(Session session, Set<String> documentIds) {
         Optional<ContentTypeView> schema = ContentRepository.findType(session, ContentTypeView.USER_TYPE_UID);
         List<String> shown = PROFILE_FIELDS.stream()

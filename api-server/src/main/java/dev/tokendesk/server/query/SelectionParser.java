@@ -25,8 +25,8 @@ import java.util.Set;
  *
  * <p>Populating a relation needs the {@code find} permission on its target: naming one without it
  * is a 403 that names the target, while {@code populate=*} leaves such relations out. A relation
- * to users is populated with the users' public profile fields and takes no nested options;
- * relations to other plugin types, such as roles, cannot be populated (400). Components, dynamic
+ * to users is populated with the users' public profile fields and takes no nested options.
+ * Relations to other plugin types, such as roles, cannot be populated (400). Components, dynamic
  * zones and media are always returned whole, so naming them is accepted and changes nothing.
  */
 final class SelectionParser {

@@ -40,7 +40,7 @@ public sealed interface Condition {
      * Matches entries whose relation {@code attribute} points at an entry of {@code targetUid}
      * that matches {@code condition}. For the inverse side of a relation, {@code mappedBy} names
      * the target's owning attribute, and the match runs over the target entries whose
-     * {@code mappedBy} links point at the entry; it is {@code null} on the owning side.
+     * {@code mappedBy} links point at the entry. It is {@code null} on the owning side.
      */
     record Related(String attribute, String targetUid, String mappedBy, Condition condition) implements Condition {
 

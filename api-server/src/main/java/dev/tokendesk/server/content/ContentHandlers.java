@@ -164,7 +164,7 @@ public final class ContentHandlers {
 
     private ContentQueryParser parser(HttpServerExchange exchange) {
         TargetAccess access = exchange.getAttachment(PermissionHandler.TARGET_ACCESS);
-        return new ContentQueryParser(new QueryContext(content.listTypes(), content.listComponents(), access));
+        return new ContentQueryParser(new QueryContext(content.listTypes(), content::findComponent, access));
     }
 
     private static void requireNoQuery(HttpServerExchange exchange) {

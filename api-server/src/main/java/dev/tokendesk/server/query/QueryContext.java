@@ -20,12 +20,16 @@ import java.util.stream.Collectors;
 public final class QueryContext {
 
     private final Map<String, ContentTypeView> types;
-    private final Map<String, ComponentView> components;
+    private final Function<String, Optional<ComponentView>> components;
     private final TargetAccess access;
 
-    public QueryContext(List<ContentTypeView> types, List<ComponentView> components, TargetAccess access) {
+    /**
+     * Creates the context of one request. {@code components} finds a component by uid, and is
+     * called only when a filter reaches into a component.
+     */
+    public QueryContext(List<ContentTypeView> types, Function<String, Optional<ComponentView>> components, TargetAccess access) {
         this.types = types.stream().collect(Collectors.toUnmodifiableMap(ContentTypeView::uid, Function.identity()));
-        this.components = components.stream().collect(Collectors.toUnmodifiableMap(ComponentView::uid, Function.identity()));
+        this.components = components;
         this.access = access;
     }
 
@@ -34,7 +38,7 @@ public final class QueryContext {
      * named after the component, so filters inside it are checked like filters on a type.
      */
     Optional<ContentTypeView> componentScope(Attribute attribute) {
-        return Optional.ofNullable(components.get(attribute.component()))
+        return components.apply(attribute.component())
                 .map(component -> new ContentTypeView(component.uid(), ContentKind.COLLECTION_TYPE, component.uid(), component.uid(),
                         component.displayName(), false, component.attributes()));
     }

@@ -2,6 +2,7 @@ package dev.tokendesk.content;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokendesk.ValidationException.FieldError;
@@ -76,7 +77,9 @@ final class RelationEdits {
 
         List<JsonNode> targets = new ArrayList<>();
         if (current != null && !current.isNull()) {
-            (current.isArray() ? current : List.of(current)).forEach(targets::add);
+            // Stored role ids parse back as int nodes, while lookups return long nodes, which are not equal to them.
+            (current.isArray() ? current : List.of(current))
+                    .forEach(target -> targets.add(target.isIntegralNumber() ? LongNode.valueOf(target.longValue()) : target));
         }
         for (Item item : items(attribute, edit.get("disconnect"), path + ".disconnect", errors)) {
             targets.remove(item.target());

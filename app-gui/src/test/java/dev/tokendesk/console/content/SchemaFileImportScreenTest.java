@@ -79,7 +79,9 @@ class SchemaFileImportScreenTest {
         robot.clickOn("#importSchemaFileButton");
         waitUntil(() -> !label("#importFailureLabel").getText().isEmpty());
 
-        assertThat(label("#importFailureLabel").getText()).contains("strng");
+        assertThat(label("#importFailureLabel").getText()).contains("broken.json");
+        assertThat(robot.lookup("#importProblemList").<ListView<String>>query().getItems()).anySatisfy(problem ->
+                assertThat(problem).contains("name").contains("strng"));
         assertThat(label("#importStatusLabel").getText()).isEmpty();
         assertThat(typeList().getItems()).isEmpty();
     }

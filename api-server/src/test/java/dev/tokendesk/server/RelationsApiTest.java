@@ -197,6 +197,16 @@ class RelationsApiTest {
     }
 
     @Test
+    void relationEditErrorsJoinOtherErrors() {
+        TestServer.Response response = data.post("menus", "{\"title\":5,\"dishes\":{\"connect\":[\"nosuchdish\"]}}");
+
+        assertThat(response.status()).isEqualTo(400);
+        JsonNode errors = response.json().at("/error/details/errors");
+        assertThat(errors).hasSize(2);
+        assertThat(response.body()).contains("nosuchdish").contains("title");
+    }
+
+    @Test
     void sortOnToOneRelationField() {
         TestServer.Response ascending = data.get("/api/restaurants?sort=category.name:asc,name:desc");
         TestServer.Response objectForm = data.get("/api/restaurants?sort[0][category][name]=desc&sort[1][name]=asc");

@@ -56,12 +56,8 @@ final class EntryWriter {
     Optional<ObjectNode> write(JsonNode data, String path, boolean skipUnknownKeys, boolean published, List<FieldError> errors) {
         List<FieldError> editErrors = new ArrayList<>();
         JsonNode edited = edits.apply(type, data, null, path, editErrors);
-        if (!editErrors.isEmpty()) {
-            errors.addAll(editErrors);
-            return Optional.empty();
-        }
         CheckedEntry checked = validator.check(type, edited, path, skipUnknownKeys);
-        Optional<String> json = checkStored(checked, path, errors);
+        Optional<String> json = checkStored(checked, editErrors, path, errors);
         if (json.isEmpty()) {
             return Optional.empty();
         }
@@ -98,10 +94,6 @@ final class EntryWriter {
         ObjectNode merged = (ObjectNode) ContentJson.parse(entry.getData());
         List<FieldError> editErrors = new ArrayList<>();
         JsonNode edited = edits.apply(type, patch, merged.deepCopy(), path, editErrors);
-        if (!editErrors.isEmpty()) {
-            errors.addAll(editErrors);
-            return Optional.empty();
-        }
         for (Attribute attribute : type.attributes()) {
             // Entries stored before inverse relations were derived may still contain targets of their own, which are dropped.
             if (attribute.isInverse() && !patch.has(attribute.name())) {
@@ -119,7 +111,7 @@ final class EntryWriter {
         // The entry's own unique values must not count as taken by another entry.
         session.createMutationQuery("delete from UniqueValueClaim where entryId = :entry").setParameter("entry", entry.getId()).executeUpdate();
         CheckedEntry checked = validator.check(type, merged, path, true, keptHashes);
-        Optional<String> json = checkStored(checked, path, errors);
+        Optional<String> json = checkStored(checked, editErrors, path, errors);
         if (json.isEmpty() || !errors.isEmpty()) {
             return Optional.empty();
         }
@@ -133,9 +125,13 @@ final class EntryWriter {
         return Optional.of(EntryJson.toApi(entry, type));
     }
 
-    /** Checks relation targets, unique values and the stored size; returns the JSON to store, or empty after adding the problems to {@code errors}. */
-    private Optional<String> checkStored(CheckedEntry checked, String path, List<FieldError> errors) {
-        List<FieldError> problems = new ArrayList<>(checked.errors());
+    /**
+     * Checks relation targets, unique values and the stored size, and returns the JSON to store,
+     * or empty after adding the problems, with the earlier {@code editErrors}, to {@code errors}.
+     */
+    private Optional<String> checkStored(CheckedEntry checked, List<FieldError> editErrors, String path, List<FieldError> errors) {
+        List<FieldError> problems = new ArrayList<>(editErrors);
+        problems.addAll(checked.errors());
         checked.relations().forEach(reference -> resolve(reference).ifPresent(problems::add));
         checked.uniques().forEach(unique -> checkUnique(unique).ifPresent(problems::add));
         if (!problems.isEmpty()) {

@@ -99,7 +99,8 @@ public final class ConsoleApp extends Application {
 
         DashboardViewModel dashboard = new DashboardViewModel(server, desk.users(), desk.tokens(), executor,
                 session.server().requestLog()::total);
-        UsersViewModel users = new UsersViewModel(desk.users(), desk.roles(), desk.tokens(), executor, dialogs);
+        UsersViewModel users = new UsersViewModel(desk.users(), desk.roles(), desk.tokens(), desk.jwt(),
+                server.baseUrlProperty()::get, executor, dialogs);
         TokensViewModel tokens = new TokensViewModel(desk.tokens(), desk.users(), desk.roles(), catalog,
                 server.baseUrlProperty()::get, executor, dialogs);
         RolesViewModel roles = new RolesViewModel(desk.roles(), catalog, executor, dialogs);

@@ -103,7 +103,7 @@ public final class ConsoleApp extends Application {
                 server.baseUrlProperty()::get, executor, dialogs);
         TokensViewModel tokens = new TokensViewModel(desk.tokens(), desk.users(), desk.roles(), catalog,
                 server.baseUrlProperty()::get, executor, dialogs);
-        RolesViewModel roles = new RolesViewModel(desk.roles(), catalog, executor, dialogs);
+        RolesViewModel roles = new RolesViewModel(desk.roles(), desk.users(), desk.tokens(), catalog, executor, dialogs);
         ContentViewModel content = new ContentViewModel(desk.content(), executor, dialogs);
         AuditViewModel audit = new AuditViewModel(desk.audit(), desk.authFailures(), executor, dialogs);
         TrafficViewModel traffic = new TrafficViewModel(session.server().requestLog());

@@ -66,6 +66,7 @@ public final class RolesViewModel {
     private final StringProperty effectiveError = new SimpleStringProperty("");
     private final ObservableList<EffectiveRow> effectiveRows = FXCollections.observableArrayList();
     private List<RoleView> roles = List.of();
+    private boolean restoringChoice;
     private List<ContentTypeSummary> types = List.of();
 
     public RolesViewModel(RoleService roleService, UserService userService, TokenService tokenService, ContentCatalog catalog,
@@ -76,7 +77,7 @@ public final class RolesViewModel {
         this.dialogs = dialogs;
         this.effective = new EffectivePermissions(userService, roleService, tokenService, catalog);
         selectedRole.addListener((observable, before, now) -> {
-            if (now != null && !now.equals(before)) {
+            if (!restoringChoice && now != null && !now.equals(before)) {
                 showMatrix();
             }
         });
@@ -220,7 +221,16 @@ public final class RolesViewModel {
                     .map(RoleView::name)
                     .findFirst()
                     .orElse(roleNames.isEmpty() ? null : roleNames.get(0)));
-        } else if (!dirty.get()) {
+            return;
+        }
+        if (!chosen.equals(selectedRole.get())) {
+            // A combo box bound to the choice clears it when its items are replaced; the choice comes back
+            // without rebuilding the matrix, so unsaved checkbox changes survive.
+            restoringChoice = true;
+            selectedRole.set(chosen);
+            restoringChoice = false;
+        }
+        if (!dirty.get()) {
             showMatrix();
         }
     }

@@ -26,7 +26,7 @@ final class CopyFields {
         return field;
     }
 
-    /** Creates a button that copies the current text of {@code field} to the system clipboard and says so for two seconds. */
+    /** Creates a button that copies the current text of {@code field} to the system clipboard and shows "Copied" for two seconds. */
     static Button copyButton(String id, TextField field) {
         Button copy = new Button("Copy");
         copy.setId(id);

@@ -130,7 +130,7 @@ public final class PasswordChangeForm {
         return password;
     }
 
-    /** The last generated password while the dialog is open, or an empty string; the admin copies it from here. */
+    /** Returns the last generated password while the dialog is open, or an empty string, for the admin to copy. */
     public ReadOnlyStringProperty generatedProperty() {
         return generated;
     }

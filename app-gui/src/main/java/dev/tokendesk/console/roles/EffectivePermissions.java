@@ -22,8 +22,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Works out what a user may do through the API: with a JWT, the permissions of their role; with
- * each active API token, the role's permissions narrowed by the token's scope. It reads the
+ * Works out what a user may do through the API. A JWT gets the permissions of their role, and each
+ * active API token gets the role's permissions narrowed by the token's scope. It reads the
  * database, so call it from background work only. Thread-safe.
  */
 final class EffectivePermissions {

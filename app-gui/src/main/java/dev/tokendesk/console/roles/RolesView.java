@@ -21,9 +21,9 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * The Roles &amp; permissions screen: a role picker with create, rename and delete, a matrix of
- * content types by action with select-all per row and column, and the effective permissions of
- * one user.
+ * The Roles &amp; permissions screen. It has a role picker with create, rename and delete, and a
+ * matrix of content types by action with select-all per row and column. A side panel shows the
+ * effective permissions of one user.
  * Controls and bindings only; behaviour lives in {@link RolesViewModel}. Build and use on the
  * JavaFX application thread.
  */

@@ -224,7 +224,7 @@ public final class RolesViewModel {
             return;
         }
         if (!chosen.equals(selectedRole.get())) {
-            // A combo box bound to the choice clears it when its items are replaced; the choice comes back
+            // A combo box bound to the choice clears it when its items are replaced. The choice is put back
             // without rebuilding the matrix, so unsaved checkbox changes survive.
             restoringChoice = true;
             selectedRole.set(chosen);
@@ -319,12 +319,12 @@ public final class RolesViewModel {
         return effectiveUser;
     }
 
-    /** One line about the user whose effective permissions are shown, or an empty string. */
+    /** Returns one line about the user whose effective permissions are shown, or an empty string. */
     public StringProperty effectiveSummaryProperty() {
         return effectiveSummary;
     }
 
-    /** Why the effective permissions could not be shown, or an empty string. */
+    /** Returns why the effective permissions could not be shown, or an empty string. */
     public StringProperty effectiveErrorProperty() {
         return effectiveError;
     }

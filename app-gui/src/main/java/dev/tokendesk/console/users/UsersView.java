@@ -128,7 +128,7 @@ public final class UsersView {
         table.getColumns().add(sortedBy(TableColumns.styled("Status", UserRow::statusText, UsersView::statusStyle, 75), UserSort.STATUS));
         table.getColumns().add(sortedBy(TableColumns.text("Created", UserRow::created, 130), UserSort.CREATED));
         table.getSortOrder().add(username);
-        // The rows arrive sorted from the database; a click on a header asks for another order there.
+        // The rows arrive sorted from the database, so a click on a header reloads them in the new order.
         table.setSortPolicy(ignored -> true);
         table.setOnSort(event -> {
             if (table.getSortOrder().isEmpty()) {

@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -61,6 +62,8 @@ final class IssuedTokenDialog {
 
         // Wide enough to show most of a ready URL, which carries the 53-character token.
         dialog.getDialogPane().setMinWidth(860);
+        // Without it the window can open shorter than its content and cut off the button row.
+        dialog.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().add(DONE);
         dialog.getDialogPane().lookupButton(DONE).setId("closeTokenDialogButton");

@@ -14,6 +14,7 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -51,8 +52,8 @@ final class PasswordChangeDialog {
         Label copyHint = new Label("Copy it now: it is not shown again after this dialog closes.");
         copyHint.getStyleClass().add(Styles.TEXT_SMALL);
         VBox generatedBox = new VBox(4, new HBox(8, generated, CopyFields.copyButton("copyPasswordButton", generated)), copyHint);
+        // Hidden but still laid out, so the dialog keeps its height when a password is generated.
         generatedBox.visibleProperty().bind(form.generatedProperty().isNotEmpty());
-        generatedBox.managedProperty().bind(generatedBox.visibleProperty());
 
         VBox content = new VBox(12,
                 generate,
@@ -63,6 +64,7 @@ final class PasswordChangeDialog {
         content.setPadding(new Insets(8, 16, 8, 16));
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().setPrefWidth(520);
+        dialog.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
 
         ButtonType change = new ButtonType("Change password", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(change, ButtonType.CANCEL);

@@ -9,6 +9,7 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -41,6 +42,7 @@ final class UserEditDialog {
         content.setPadding(new Insets(8, 16, 8, 16));
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().setPrefWidth(460);
+        dialog.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
 
         ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);

@@ -92,7 +92,7 @@ public final class TokensView {
         refresh.setTooltip(new Tooltip("Reload the tokens from the database"));
         refresh.setOnAction(event -> model.refresh());
 
-        HBox filters = new HBox(8, new Label("Show"), status, scope, ownerFilter, clear, refresh);
+        HBox filters = new HBox(8, new Label("Show"), status, scope, ownerFilter, clear, refresh, buildPager());
         filters.setAlignment(Pos.CENTER_LEFT);
         return filters;
     }
@@ -140,7 +140,9 @@ public final class TokensView {
         TableSelections.keepSelectedById(table, TokenRow::id);
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        return new VBox(12, buildFilters(), table, buildPager(), buildActions());
+        // The issue form takes much of the height, so the table keeps room for a few rows.
+        table.setMinHeight(150);
+        return new VBox(12, buildFilters(), table, buildActions());
     }
 
     private HBox buildActions() {

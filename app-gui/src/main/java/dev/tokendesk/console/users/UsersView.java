@@ -45,6 +45,7 @@ public final class UsersView {
 
         TableView<UserRow> table = buildTable();
         VBox.setVgrow(table, Priority.ALWAYS);
+        table.setMinHeight(150);
         VBox list = new VBox(12, buildSearchBar(), table, buildPager(), buildActions());
         HBox.setHgrow(list, Priority.ALWAYS);
         root.setCenter(new HBox(24, list, buildForm()));

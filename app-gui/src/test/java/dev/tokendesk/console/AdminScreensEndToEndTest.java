@@ -90,7 +90,7 @@ class AdminScreensEndToEndTest {
         robot.clickOn(columnHeader("#usersTable", "Created"));
         waitUntil(() -> firstUser().equals(UserBatch.username(249)));
 
-        robot.clickOn("#userSearchField").write("USER000001");
+        robot.clickOn("#usersSearchField").write("USER000001");
         waitUntil(() -> userRows().size() == 1 && firstUser().equals(UserBatch.username(1)));
         assertThat(label("#usersPageLabel").getText()).isEqualTo("Page 1 of 1 \u00b7 1 user match");
 
@@ -149,7 +149,7 @@ class AdminScreensEndToEndTest {
         robot.clickOn(popupItem("Revoked"));
         waitUntil(() -> tokenNames().equals(List.of("bob-old")));
         robot.clickOn("#clearTokenFiltersButton");
-        robot.clickOn("#tokenOwnerFilter").write("ALI");
+        robot.clickOn("#tokensSearchField").write("ALI");
         waitUntil(() -> tokenNames().equals(List.of("alice-read")));
         robot.clickOn("#clearTokenFiltersButton");
         waitUntil(() -> tokenRows().size() == 2);

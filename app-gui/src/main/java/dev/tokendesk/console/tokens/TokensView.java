@@ -77,7 +77,7 @@ public final class TokensView {
         scope.getItems().setAll(TokenScopeFilter.values());
         scope.valueProperty().bindBidirectional(model.scopeFilterProperty());
 
-        ownerFilter.setId("tokenOwnerFilter");
+        ownerFilter.setId("tokensSearchField");
         ownerFilter.setPromptText("Owner's user name contains");
         ownerFilter.textProperty().bindBidirectional(model.ownerFilterProperty());
         HBox.setHgrow(ownerFilter, Priority.ALWAYS);

@@ -68,7 +68,7 @@ public final class UsersView {
     }
 
     private HBox buildSearchBar() {
-        search.setId("userSearchField");
+        search.setId("usersSearchField");
         search.setPromptText("Search by user name or email");
         search.textProperty().bindBidirectional(model.searchProperty());
         HBox.setHgrow(search, Priority.ALWAYS);

@@ -3,6 +3,7 @@ package dev.tokendesk.server;
 import dev.tokendesk.TokenDesk;
 import dev.tokendesk.TokenDeskException;
 import dev.tokendesk.server.http.CorsPolicy;
+import dev.tokendesk.server.http.HttpLimits;
 import dev.tokendesk.server.requestlog.RequestLog;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
@@ -27,6 +28,7 @@ public final class ApiServer implements AutoCloseable {
     private final TokenDesk desk;
     private final RequestLog requestLog;
     private CorsPolicy cors;
+    private final HttpLimits limits;
     private Undertow undertow;
     private int port;
     private String bindAddress;
@@ -43,9 +45,15 @@ public final class ApiServer implements AutoCloseable {
 
     /** Creates a server that allows cross-origin calls from the origins that {@code cors} allows. */
     public ApiServer(TokenDesk desk, CorsPolicy cors) {
+        this(desk, cors, HttpLimits.DEFAULT);
+    }
+
+    /** Creates a server with the given CORS policy and limits on the URL and headers of each request. */
+    public ApiServer(TokenDesk desk, CorsPolicy cors, HttpLimits limits) {
         this.desk = desk;
         this.requestLog = new RequestLog(1000);
         this.cors = cors;
+        this.limits = limits;
         this.bindAddress = desk.config().bindAddress();
         this.configuredPort = desk.config().port();
     }
@@ -94,11 +102,15 @@ public final class ApiServer implements AutoCloseable {
             return;
         }
         String host = bindAddress;
-        HttpHandler handler = Routes.build(desk, requestLog, cors);
+        HttpHandler handler = Routes.build(desk, requestLog, cors, limits);
         Undertow server = Undertow.builder()
                 .addHttpListener(configuredPort, host)
                 // Above QueryLimits' parameter count, so the query parser reports an excess with a JSON error body.
                 .setServerOption(UndertowOptions.MAX_PARAMETERS, 10_000)
+                // Above the limits that RequestLimitsHandler reports with a JSON body; beyond these
+                // Undertow's parser responds with 400 and closes the connection.
+                .setServerOption(UndertowOptions.MAX_HEADER_SIZE, limits.parserMaxHeaderBytes())
+                .setServerOption(UndertowOptions.MAX_HEADERS, limits.parserMaxHeaders())
                 .setHandler(handler)
                 .build();
         try {

@@ -8,7 +8,9 @@ import dev.tokendesk.server.error.ErrorMapper;
 import dev.tokendesk.server.http.CorsHandler;
 import dev.tokendesk.server.http.CorsPolicy;
 import dev.tokendesk.server.http.ErrorHandler;
+import dev.tokendesk.server.http.HttpLimits;
 import dev.tokendesk.server.http.Json;
+import dev.tokendesk.server.http.RequestLimitsHandler;
 import dev.tokendesk.server.http.SecurityHeadersHandler;
 import dev.tokendesk.server.http.WorkerDispatchHandler;
 import dev.tokendesk.server.openapi.OpenApiHandler;
@@ -31,8 +33,8 @@ import java.util.Map;
  * its path; {@link PermissionHandler} enforces it.
  *
  * <pre>
- * SecurityHeaders → RequestLog → CORS → worker thread → errors → /_health
- *                                                      → Authentication → route → Permission → endpoint
+ * SecurityHeaders → RequestLog → RequestLimits → CORS → worker thread → errors → /_health
+ *                                                                       → Authentication → route → Permission → endpoint
  * </pre>
  */
 final class Routes {
@@ -40,7 +42,7 @@ final class Routes {
     private Routes() {
     }
 
-    static HttpHandler build(TokenDesk desk, RequestLog requestLog, CorsPolicy cors) {
+    static HttpHandler build(TokenDesk desk, RequestLog requestLog, CorsPolicy cors, HttpLimits httpLimits) {
         ContentHandlers content = new ContentHandlers(desk.content());
         FailureLimits limits = FailureLimits.defaults(desk.clock());
         // Content routes name the action for collection types, then for single types; null where the kind has no such route.
@@ -68,7 +70,8 @@ final class Routes {
                     Json.send(exchange, 200, Map.of("status", "ok"));
                 });
         HttpHandler onWorker = new WorkerDispatchHandler(new ErrorHandler(paths));
-        return new SecurityHeadersHandler(new RequestLogHandler(requestLog, desk.clock(), new CorsHandler(cors, onWorker)));
+        HttpHandler limited = new RequestLimitsHandler(httpLimits, new CorsHandler(cors, onWorker));
+        return new SecurityHeadersHandler(new RequestLogHandler(requestLog, desk.clock(), limited));
     }
 
     private static HttpHandler guard(TokenDesk desk, Requirement requirement, HttpHandler endpoint) {

@@ -8,6 +8,8 @@ import dev.tokendesk.auth.AddressNotAllowedException;
 import dev.tokendesk.auth.CredentialRejectedException;
 import dev.tokendesk.auth.CredentialRejectedException.Reason;
 import dev.tokendesk.db.Database;
+import dev.tokendesk.db.LikePatterns;
+import dev.tokendesk.db.Page;
 import dev.tokendesk.event.ChangeEvent;
 import dev.tokendesk.event.ChangeEvents;
 import dev.tokendesk.user.Identifiers;
@@ -15,7 +17,10 @@ import dev.tokendesk.user.User;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.hibernate.Session;
 
 /**
@@ -132,6 +137,60 @@ public final class TokenService {
                 .stream()
                 .map(token -> token.toView(now))
                 .toList());
+    }
+
+    /**
+     * Returns one page of tokens, oldest first, that match every filter of {@code query}. Filtering
+     * and paging run in SQL; the status filter compares with the service clock's current time.
+     *
+     * @throws ValidationException when the page number or size is out of range
+     */
+    public Page<TokenView> page(TokenQuery query) {
+        Page.requireValid(query.page(), query.pageSize());
+        Instant now = clock.instant();
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> parameters = new HashMap<>();
+        if (query.ownerId() != null) {
+            conditions.add("t.owner.id = :ownerId");
+            parameters.put("ownerId", query.ownerId());
+        }
+        if (!query.owner().isEmpty()) {
+            conditions.add("t.owner.usernameKey like :owner escape '" + LikePatterns.ESCAPE + "'");
+            parameters.put("owner", LikePatterns.containing(Identifiers.key(query.owner())));
+        }
+        if (query.scope() != null) {
+            conditions.add("t.scope = :scope");
+            parameters.put("scope", query.scope().apiName());
+        }
+        if (query.status() != null) {
+            conditions.add(switch (query.status()) {
+                case ACTIVE -> "t.revokedAt is null and (t.expiresAt is null or t.expiresAt > :now)";
+                case EXPIRED -> "t.revokedAt is null and t.expiresAt <= :now";
+                case REVOKED -> "t.revokedAt is not null";
+            });
+            if (query.status() != TokenStatus.REVOKED) {
+                parameters.put("now", now);
+            }
+        }
+        String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+
+        return database.inTransaction(session -> {
+            var count = session.createSelectionQuery("select count(*) from ApiToken t" + where, Long.class);
+            var select = session.createSelectionQuery("select t from ApiToken t join fetch t.owner" + where + " order by t.id", ApiToken.class);
+            parameters.forEach((name, value) -> {
+                count.setParameter(name, value);
+                select.setParameter(name, value);
+            });
+            long total = count.getSingleResult();
+            List<TokenView> tokens = select
+                    .setFirstResult(Page.offset(query.page(), query.pageSize()))
+                    .setMaxResults(query.pageSize())
+                    .getResultList()
+                    .stream()
+                    .map(token -> token.toView(now))
+                    .toList();
+            return new Page<>(tokens, total, query.page(), query.pageSize());
+        });
     }
 
     /**

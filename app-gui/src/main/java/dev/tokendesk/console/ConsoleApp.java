@@ -151,7 +151,7 @@ public final class ConsoleApp extends Application {
         ContentCatalog catalog = new DeskContentCatalog(desk);
         ServerController server = new ServerController(session.server(), executor);
 
-        DashboardViewModel dashboard = new DashboardViewModel(server, desk.users(), desk.tokens(), executor,
+        DashboardViewModel dashboard = new DashboardViewModel(server, desk.users(), desk.tokens(), catalog, executor,
                 session.server().requestLog()::total, desk.config().dataDir());
         UsersViewModel users = new UsersViewModel(desk.users(), desk.roles(), desk.tokens(), desk.jwt(),
                 server.baseUrlProperty()::get, executor, dialogs);
@@ -166,20 +166,35 @@ public final class ConsoleApp extends Application {
         SettingsViewModel settings = new SettingsViewModel(desk.config(), server, executor,
                 folder -> getHostServices().showDocument(folder.toUri().toString()));
 
-        shell.addScreen(new ConsoleScreen("Dashboard", "navDashboard", Feather.ACTIVITY, new DashboardView(dashboard, traffic).root(),
-                dashboard::refresh, "#dashboardPortField"));
-        shell.addScreen(new ConsoleScreen("Users", "navUsers", Feather.USERS, new UsersView(users).root(), users::refresh, "#usersSearchField"));
-        shell.addScreen(new ConsoleScreen("Tokens", "navTokens", Feather.KEY, new TokensView(tokens).root(), tokens::refresh, "#tokensSearchField"));
-        shell.addScreen(new ConsoleScreen("Roles & permissions", "navRoles", Feather.SHIELD, new RolesView(roles).root(), roles::refresh, null));
-        shell.addScreen(new ConsoleScreen("Content", "navContent", Feather.DATABASE, new ContentView(content).root(), content::refresh,
-                "#filterTextField"));
-        shell.addScreen(new ConsoleScreen("Audit", "navAudit", Feather.CLIPBOARD, new AuditView(audit).root(), audit::refresh, null));
-        shell.addScreen(new ConsoleScreen("Request log", "navRequestLog", Feather.LIST, new RequestLogView(requestLog).root(),
-                requestLog::poll, "#requestPathFilter"));
+        DashboardView dashboardView = new DashboardView(dashboard, traffic);
+        UsersView usersView = new UsersView(users);
+        TokensView tokensView = new TokensView(tokens);
+        RolesView rolesView = new RolesView(roles);
+        ContentView contentView = new ContentView(content);
+        RequestLogView requestLogView = new RequestLogView(requestLog);
+        shell.addScreen(new ConsoleScreen("Dashboard", "navDashboard", Feather.ACTIVITY, dashboardView.root(), dashboard::refresh,
+                ConsoleScreen.focusing(dashboardView.root(), "#dashboardPortField")));
+        shell.addScreen(new ConsoleScreen("Users", "navUsers", Feather.USERS, usersView.root(), usersView::refresh, usersView::focusSearch));
+        shell.addScreen(new ConsoleScreen("Tokens", "navTokens", Feather.KEY, tokensView.root(), tokensView::refresh,
+                tokensView::focusSearch));
+        shell.addScreen(new ConsoleScreen("Roles & permissions", "navRoles", Feather.SHIELD, rolesView.root(), rolesView::refresh,
+                () -> { }));
+        shell.addScreen(new ConsoleScreen("Content", "navContent", Feather.DATABASE, contentView.root(), content::refresh,
+                ConsoleScreen.focusing(contentView.root(), "#filterTextField")));
+        shell.addScreen(new ConsoleScreen("Audit", "navAudit", Feather.CLIPBOARD, new AuditView(audit).root(), audit::refresh, () -> { }));
+        shell.addScreen(new ConsoleScreen("Request log", "navRequestLog", Feather.LIST, requestLogView.root(), requestLog::poll,
+                ConsoleScreen.focusing(requestLogView.root(), "#requestPathFilter")));
         shell.addScreen(ConsoleScreen.plain("Settings", "navSettings", Feather.SETTINGS,
                 new SettingsView(settings, appearance.darkModeProperty()).root()));
         shell.setLocation("Data: " + desk.config().dataDir());
-        shell.setNewTokenAction(() -> shell.focusOnScreen("navTokens", "#tokenNameField"));
+        shell.setNewTokenAction(() -> {
+            shell.showScreen("navTokens");
+            tokensView.newToken();
+        });
+        users.setTokensOpener(row -> {
+            tokens.showTokensOf(row.id(), row.username());
+            shell.showScreen("navTokens");
+        });
         if (preferences.lastScreen() != null) {
             shell.showScreen(preferences.lastScreen());
         }
@@ -188,7 +203,7 @@ public final class ConsoleApp extends Application {
         settings.defaultTokenExpiryInEffectProperty().addListener((observable, before, now) -> applyDefaultExpiry(tokens, now));
 
         relay = new ChangeRelay(desk.events(), Platform::runLater);
-        relay.onChange(EnumSet.of(Kind.USER, Kind.TOKEN), dashboard::refresh);
+        relay.onChange(EnumSet.of(Kind.USER, Kind.TOKEN, Kind.CONTENT_TYPE), dashboard::refresh);
         relay.onChange(EnumSet.of(Kind.USER, Kind.ROLE), users::refresh);
         relay.onChange(EnumSet.of(Kind.USER, Kind.TOKEN, Kind.CONTENT_TYPE), tokens::refresh);
         relay.onChange(EnumSet.of(Kind.ROLE, Kind.CONTENT_TYPE), roles::refresh);

@@ -10,12 +10,23 @@ import org.kordamp.ikonli.Ikon;
  * @param buttonId id of the sidebar button, also the key under which the last screen is remembered
  * @param view the screen's root node
  * @param refresh what F5 and Ctrl+R do on this screen; does nothing for screens without a refresh
- * @param searchSelector CSS selector of the field Ctrl+F focuses, or {@code null} when the screen has none
+ * @param focusSearch what Ctrl+F does on this screen, usually moving the focus to its search field;
+ *                    does nothing for screens without one
  */
-record ConsoleScreen(String title, String buttonId, Ikon icon, Node view, Runnable refresh, String searchSelector) {
+record ConsoleScreen(String title, String buttonId, Ikon icon, Node view, Runnable refresh, Runnable focusSearch) {
 
     /** Creates a screen without refresh or search field. */
     static ConsoleScreen plain(String title, String buttonId, Ikon icon, Node view) {
-        return new ConsoleScreen(title, buttonId, icon, view, () -> { }, null);
+        return new ConsoleScreen(title, buttonId, icon, view, () -> { }, () -> { });
+    }
+
+    /** Returns an action that focuses the node that CSS {@code selector} finds in {@code view}, for screens without a focus hook. */
+    static Runnable focusing(Node view, String selector) {
+        return () -> {
+            Node field = view.lookup(selector);
+            if (field != null) {
+                field.requestFocus();
+            }
+        };
     }
 }

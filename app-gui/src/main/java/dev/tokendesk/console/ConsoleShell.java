@@ -10,7 +10,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -140,7 +139,7 @@ final class ConsoleShell {
         return currentScreen.getReadOnlyProperty();
     }
 
-    /** Sets what Ctrl+N does: in the console, open the Tokens screen with the cursor in the new token's name. */
+    /** Sets what Ctrl+N does: in the console, open the Tokens screen with the cursor in the owner search of the issue form. */
     void setNewTokenAction(Runnable action) {
         newTokenAction = action;
     }
@@ -165,18 +164,8 @@ final class ConsoleShell {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), this::refreshScreen);
     }
 
-    /** Shows the screen with {@code buttonId} and moves the keyboard focus to the node {@code selector} finds in it. */
-    void focusOnScreen(String buttonId, String selector) {
-        if (!showScreen(buttonId)) {
-            return;
-        }
-        current().map(screen -> screen.view().lookup(selector)).ifPresent(Node::requestFocus);
-    }
-
     private void focusSearch() {
-        current().filter(screen -> screen.searchSelector() != null)
-                .map(screen -> screen.view().lookup(screen.searchSelector()))
-                .ifPresent(Node::requestFocus);
+        current().ifPresent(screen -> screen.focusSearch().run());
     }
 
     private void refreshScreen() {

@@ -26,6 +26,7 @@ class ConsoleShellTest {
 
     private final FxRobot robot = new FxRobot();
     private final List<String> refreshed = new ArrayList<>();
+    private final List<TextField> others = new ArrayList<>();
     private ConsoleShell shell;
     private Appearance appearance;
 
@@ -42,9 +43,13 @@ class ConsoleShellTest {
                 TextField other = new TextField();
                 other.setId(name + "Other");
                 shell.addScreen(new ConsoleScreen("Screen " + i, "nav" + i, Feather.CIRCLE,
-                        new VBox(new Label(name), other, search), () -> refreshed.add(name), "#" + name + "Search"));
+                        new VBox(new Label(name), other, search), () -> refreshed.add(name), search::requestFocus));
+                others.add(other);
             }
-            shell.setNewTokenAction(() -> shell.focusOnScreen("nav3", "#screen3Other"));
+            shell.setNewTokenAction(() -> {
+                shell.showScreen("nav3");
+                others.get(2).requestFocus();
+            });
             Scene scene = new Scene(shell.root(), 1000, 700);
             shell.installShortcuts(scene);
             window.setScene(scene);

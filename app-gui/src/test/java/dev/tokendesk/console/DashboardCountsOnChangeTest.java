@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokendesk.TokenDesk;
 import dev.tokendesk.console.dashboard.DashboardViewModel;
+import dev.tokendesk.console.content.DeskContentCatalog;
 import dev.tokendesk.console.server.ServerController;
 import dev.tokendesk.console.testing.InlineExecutor;
+import dev.tokendesk.console.testing.Schemas;
 import dev.tokendesk.event.ChangeEvent.Kind;
 import dev.tokendesk.server.ApiServer;
 import dev.tokendesk.testing.TestDesks;
@@ -38,10 +40,10 @@ class DashboardCountsOnChangeTest {
     void open() {
         desk = TestDesks.open(dataDir);
         ApiServer server = new ApiServer(desk);
-        dashboard = new DashboardViewModel(new ServerController(server, new InlineExecutor()), desk.users(), desk.tokens(),
+        dashboard = new DashboardViewModel(new ServerController(server, new InlineExecutor()), desk.users(), desk.tokens(), new DeskContentCatalog(desk),
                 new InlineExecutor(), server.requestLog()::total, dataDir);
         relay = new ChangeRelay(desk.events(), uiQueue::add);
-        relay.onChange(EnumSet.of(Kind.USER, Kind.TOKEN), dashboard::refresh);
+        relay.onChange(EnumSet.of(Kind.USER, Kind.TOKEN, Kind.CONTENT_TYPE), dashboard::refresh);
         dashboard.refresh();
     }
 
@@ -67,6 +69,17 @@ class DashboardCountsOnChangeTest {
         assertThat(usersAfterCreate).isEqualTo(Integer.toString(Integer.parseInt(usersBefore) + 1));
         assertThat(tokensAfterCreate).isEqualTo("2 active of 2");
         assertThat(dashboard.tokenCountProperty().get()).isEqualTo("1 active of 2");
+    }
+
+    @Test
+    void contentTypeCountFollowsImport() {
+        String before = dashboard.contentTypeCountProperty().get();
+
+        Schemas.importType(desk, dataDir.resolve("schemas"), "collectionType", "country", "countries", "Country");
+        runUiQueue();
+
+        assertThat(before).isEqualTo("0");
+        assertThat(dashboard.contentTypeCountProperty().get()).isEqualTo("1");
     }
 
     private void runUiQueue() {

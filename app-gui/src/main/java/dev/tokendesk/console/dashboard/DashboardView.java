@@ -44,6 +44,7 @@ public final class DashboardView {
         HBox counts = new HBox(20,
                 countCard("Users", model.userCountProperty(), "userCountLabel"),
                 countCard("API tokens", model.tokenCountProperty(), "tokenCountLabel"),
+                countCard("Content types", model.contentTypeCountProperty(), "contentTypeCountLabel"),
                 countCard("Requests per second", model.requestRateProperty(), "requestRateLabel"));
 
         Node rateChart = TrafficCharts.requestRateChart(traffic);
@@ -154,7 +155,7 @@ public final class DashboardView {
         Card card = new Card();
         card.setHeader(caption(captionText));
         card.setBody(number);
-        card.setPrefWidth(250);
+        card.setPrefWidth(220);
         return card;
     }
 

@@ -1,15 +1,15 @@
 package dev.tokendesk.console.dashboard;
 
+import dev.tokendesk.console.content.ContentCatalog;
 import dev.tokendesk.console.server.ServerController;
 import dev.tokendesk.console.server.ServerState;
 import dev.tokendesk.console.settings.SettingsFile;
 import dev.tokendesk.console.task.BackgroundExecutor;
+import dev.tokendesk.token.TokenQuery;
 import dev.tokendesk.token.TokenService;
 import dev.tokendesk.token.TokenStatus;
-import dev.tokendesk.token.TokenView;
 import dev.tokendesk.user.UserService;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.function.LongSupplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * State and commands of the Dashboard: the API server's state and URL with start, stop and a port
- * change, requests per second, and how many users and tokens exist.
+ * change, requests per second, and how many users, tokens and content types exist.
  *
  * <p>Not thread-safe: use it on the UI thread.
  */
@@ -33,6 +33,7 @@ public final class DashboardViewModel {
     private final ServerController server;
     private final UserService userService;
     private final TokenService tokenService;
+    private final ContentCatalog contentTypes;
     private final BackgroundExecutor executor;
     private final LongSupplier requestTotal;
     private final Path dataDir;
@@ -42,6 +43,7 @@ public final class DashboardViewModel {
     private long lastSampleNanos;
     private final StringProperty userCount = new SimpleStringProperty("…");
     private final StringProperty tokenCount = new SimpleStringProperty("…");
+    private final StringProperty contentTypeCount = new SimpleStringProperty("…");
     private final StringBinding stateText;
     private final StringProperty port = new SimpleStringProperty("");
     private final StringProperty portError = new SimpleStringProperty("");
@@ -54,27 +56,39 @@ public final class DashboardViewModel {
      * @param dataDir data directory whose {@code tokendesk.properties} keeps a changed port
      */
     public DashboardViewModel(ServerController server, UserService userService, TokenService tokenService,
-                              BackgroundExecutor executor, LongSupplier requestTotal, Path dataDir) {
+                              ContentCatalog contentTypes, BackgroundExecutor executor, LongSupplier requestTotal, Path dataDir) {
         this.server = server;
         this.userService = userService;
         this.tokenService = tokenService;
+        this.contentTypes = contentTypes;
         this.executor = executor;
         this.requestTotal = requestTotal;
         this.dataDir = dataDir;
         this.stateText = Bindings.createStringBinding(() -> server.stateProperty().get().label(), server.stateProperty());
     }
 
-    /** Recounts users and tokens. */
+    /**
+     * Recounts users, tokens and content types. Users and tokens are counted in SQL, so the
+     * count stays cheap with many rows.
+     */
     public void refresh() {
-        executor.submit(() -> new Counts(userService.list().size(), tokenService.list()), counts -> {
-            userCount.set(Integer.toString(counts.users()));
-            long active = counts.tokens().stream().filter(token -> token.status() == TokenStatus.ACTIVE).count();
-            tokenCount.set(active + " active of " + counts.tokens().size());
+        executor.submit(this::count, counts -> {
+            userCount.set(Long.toString(counts.users()));
+            tokenCount.set(counts.activeTokens() + " active of " + counts.tokens());
+            contentTypeCount.set(Integer.toString(counts.contentTypes()));
         }, failure -> {
-            LOG.error("Dashboard: counting users and tokens failed", failure);
+            LOG.error("Dashboard: counting users, tokens and content types failed", failure);
             userCount.set("?");
             tokenCount.set("?");
+            contentTypeCount.set("?");
         });
+    }
+
+    private Counts count() {
+        long users = userService.count();
+        long tokens = tokenService.page(TokenQuery.firstPage(1)).total();
+        long active = tokenService.page(new TokenQuery(null, "", TokenStatus.ACTIVE, null, 1, 1)).total();
+        return new Counts(users, active, tokens, contentTypes.listTypes().size());
     }
 
     /**
@@ -181,6 +195,11 @@ public final class DashboardViewModel {
         return tokenCount;
     }
 
-    private record Counts(int users, List<TokenView> tokens) {
+    /** Content types, collection and single types alike, as text. */
+    public StringProperty contentTypeCountProperty() {
+        return contentTypeCount;
+    }
+
+    private record Counts(long users, long activeTokens, long tokens, int contentTypes) {
     }
 }

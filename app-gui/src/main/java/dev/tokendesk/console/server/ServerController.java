@@ -4,6 +4,8 @@ import dev.tokendesk.console.task.BackgroundExecutor;
 import dev.tokendesk.server.ApiServer;
 import dev.tokendesk.server.http.CorsPolicy;
 import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -26,6 +28,7 @@ public final class ServerController {
     private final ReadOnlyObjectWrapper<ServerState> state = new ReadOnlyObjectWrapper<>(ServerState.STOPPED);
     private final ReadOnlyStringWrapper baseUrl = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyIntegerWrapper movedToPort = new ReadOnlyIntegerWrapper(-1);
 
     public ServerController(ApiServer server, BackgroundExecutor executor) {
         this.server = server;
@@ -103,6 +106,7 @@ public final class ServerController {
             return server.baseUrl();
         }, url -> {
             baseUrl.set(url);
+            movedToPort.set(port);
             state.set(ServerState.RUNNING);
             LOG.info("API server moved to {}", url);
             onRunning.accept(url);
@@ -128,6 +132,14 @@ public final class ServerController {
     /** Base URL such as {@code http://127.0.0.1:1337} while running, empty otherwise. */
     public ReadOnlyStringProperty baseUrlProperty() {
         return baseUrl.getReadOnlyProperty();
+    }
+
+    /**
+     * Port that the last successful restart was asked for, 0 when it let the system pick a free
+     * port, or -1 before any restart. Screens that show the port setting follow it.
+     */
+    public ReadOnlyIntegerProperty movedToPortProperty() {
+        return movedToPort.getReadOnlyProperty();
     }
 
     /** Message of the last failed start, empty when the last start worked. */

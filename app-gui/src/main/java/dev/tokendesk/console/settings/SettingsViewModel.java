@@ -76,6 +76,11 @@ public final class SettingsViewModel {
         jwtLifetime.set(ConfigText.durationSetting(config.jwtLifetime()));
         defaultTokenExpiry.set(config.defaultTokenExpiry());
         defaultTokenExpiryInEffect.set(config.defaultTokenExpiry());
+        // A port change on the Dashboard restarts the server too, so the field follows it.
+        server.movedToPortProperty().addListener((observable, before, now) -> {
+            port.set(Integer.toString(now.intValue()));
+            portError.set("");
+        });
         bindWarning = Bindings.createStringBinding(() -> warningFor(bindAddress.get()), bindAddress);
         statusText = Bindings.createStringBinding(
                 () -> (server.stateProperty().get().label() + " " + server.baseUrlProperty().get()).trim(),

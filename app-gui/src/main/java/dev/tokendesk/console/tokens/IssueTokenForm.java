@@ -13,12 +13,17 @@ import dev.tokendesk.token.IpAllowList;
 import dev.tokendesk.token.TokenRequest;
 import dev.tokendesk.token.TokenScope;
 import dev.tokendesk.token.TokenService;
+import dev.tokendesk.user.UserQuery;
+import dev.tokendesk.user.UserService;
+import dev.tokendesk.user.UserSort;
 import dev.tokendesk.user.UserView;
+import java.util.ArrayList;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -43,9 +48,13 @@ import javafx.collections.ObservableList;
  */
 public final class IssueTokenForm {
 
+    /** Most users the owner list offers at once; typing in the owner search narrows them down. */
+    public static final int OWNER_MATCHES = 20;
+
     private static final Set<String> FORM_FIELDS = Set.of("owner", "name", "description", "expires", "allowedIps", "permissions");
 
     private final TokenService tokenService;
+    private final UserService userService;
     private final IssuedTokenDescriber describer;
     private final Supplier<String> baseUrl;
     private final BackgroundExecutor executor;
@@ -57,6 +66,8 @@ public final class IssueTokenForm {
     private final ObservableList<OwnerChoice> owners = FXCollections.observableArrayList();
     private final ObservableList<PermissionRow> permissionRows = FXCollections.observableArrayList();
     private final ObjectProperty<OwnerChoice> owner = new SimpleObjectProperty<>();
+    private final StringProperty ownerSearch = new SimpleStringProperty("");
+    private long ownerSearchNumber;
     private final StringProperty name = new SimpleStringProperty("");
     private final StringProperty description = new SimpleStringProperty("");
     private final ObjectProperty<TokenScope> scope = new SimpleObjectProperty<>(TokenScope.READ_ONLY);
@@ -81,9 +92,11 @@ public final class IssueTokenForm {
      * @param onRejected runs after the service rejected the input, which may mean the owner was deleted meanwhile
      * @param onUnexpected receives failures that are no fault of the input
      */
-    IssueTokenForm(TokenService tokenService, IssuedTokenDescriber describer, Supplier<String> baseUrl, BackgroundExecutor executor,
-                   DialogService dialogs, Consumer<IssuedTokenDetails> onIssued, Runnable onRejected, Consumer<Exception> onUnexpected) {
+    IssueTokenForm(TokenService tokenService, UserService userService, IssuedTokenDescriber describer, Supplier<String> baseUrl,
+                   BackgroundExecutor executor, DialogService dialogs, Consumer<IssuedTokenDetails> onIssued, Runnable onRejected,
+                   Consumer<Exception> onUnexpected) {
         this.tokenService = tokenService;
+        this.userService = userService;
         this.describer = describer;
         this.baseUrl = baseUrl;
         this.executor = executor;
@@ -91,6 +104,40 @@ public final class IssueTokenForm {
         this.onIssued = onIssued;
         this.onRejected = onRejected;
         this.onUnexpected = onUnexpected;
+        ownerSearch.addListener((observable, before, now) -> ownerSearchChanged(now));
+    }
+
+    private void ownerSearchChanged(String text) {
+        OwnerChoice chosen = owner.get();
+        if (chosen != null && !chosen.username().equalsIgnoreCase(text.strip())) {
+            owner.set(null);
+        }
+        searchOwners();
+    }
+
+    /**
+     * Loads the first {@value #OWNER_MATCHES} users, by user name, whose name or email contains the
+     * owner search text. The query runs in SQL, so any user of a large installation can be found.
+     * Results of an older search that arrive late are dropped.
+     */
+    public void searchOwners() {
+        long number = ++ownerSearchNumber;
+        String text = ownerSearch.get();
+        OwnerChoice chosen = owner.get();
+        executor.submit(() -> loadOwners(text, chosen), users -> {
+            if (number == ownerSearchNumber) {
+                showOwners(users);
+            }
+        }, onUnexpected);
+    }
+
+    /** Runs in the background: the matching users, plus the chosen owner when it still exists but is not among them. */
+    private List<UserView> loadOwners(String text, OwnerChoice chosen) {
+        List<UserView> users = new ArrayList<>(userService.page(new UserQuery(text, UserSort.USERNAME, true, 1, OWNER_MATCHES)).items());
+        if (chosen != null && users.stream().noneMatch(user -> user.id() == chosen.id())) {
+            userService.find(chosen.id()).ifPresent(user -> users.add(0, user));
+        }
+        return users;
     }
 
     /** Issues a token from the form and shows it once in the token dialog. */
@@ -99,6 +146,9 @@ public final class IssueTokenForm {
             return;
         }
         clearErrors();
+        if (owner.get() == null) {
+            owner.set(exactOwnerMatch().orElse(null));
+        }
         if (owner.get() == null) {
             ownerError.set("Choose the user the token acts as.");
             return;
@@ -154,15 +204,28 @@ public final class IssueTokenForm {
         return permissions;
     }
 
-    /** Offers {@code users} as owners and {@code types} in the permission picker; checked boxes stay checked. */
-    void showChoices(List<UserView> users, List<ContentTypeSummary> types) {
+    /**
+     * Offers {@code users} as owners. The chosen owner stays chosen while it is among them, and a
+     * search that finds exactly one user, or a user with exactly the searched name, chooses it.
+     */
+    private void showOwners(List<UserView> users) {
         List<OwnerChoice> choices = users.stream().map(user -> new OwnerChoice(user.id(), user.username())).toList();
         OwnerChoice chosen = owner.get();
         owners.setAll(choices);
         if (chosen != null) {
             owner.set(choices.stream().filter(choice -> choice.id() == chosen.id()).findFirst().orElse(null));
+        } else if (!ownerSearch.get().isBlank()) {
+            owner.set(choices.size() == 1 ? choices.get(0) : exactOwnerMatch().orElse(null));
         }
+    }
 
+    private Optional<OwnerChoice> exactOwnerMatch() {
+        String text = ownerSearch.get().strip();
+        return owners.stream().filter(choice -> choice.username().equalsIgnoreCase(text)).findFirst();
+    }
+
+    /** Offers {@code types} in the permission picker; checked boxes stay checked. */
+    void showContentTypes(List<ContentTypeSummary> types) {
         PermissionSet checked = PermissionSet.of(checkedPermissions());
         permissionRows.setAll(types.stream()
                 .sorted(Comparator.comparing(ContentTypeSummary::displayName, String.CASE_INSENSITIVE_ORDER))
@@ -207,6 +270,11 @@ public final class IssueTokenForm {
 
     public ObjectProperty<OwnerChoice> ownerProperty() {
         return owner;
+    }
+
+    /** Text that the owner's user name or email contains; each change searches again. */
+    public StringProperty ownerSearchProperty() {
+        return ownerSearch;
     }
 
     public StringProperty nameProperty() {

@@ -14,6 +14,7 @@ import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -57,19 +58,29 @@ final class IssueTokenFormView {
         return root;
     }
 
-    /** Moves the keyboard focus to the owner choice, where a new token starts. */
+    /** Moves the keyboard focus to the owner search, where a new token starts. */
     void focusFirstField() {
         firstField.requestFocus();
     }
 
     private Node ownerField() {
+        TextField search = new TextField();
+        search.setId("ownerSearchField");
+        search.setPromptText("Search users");
+        search.setPrefWidth(130);
+        search.textProperty().bindBidirectional(form.ownerSearchProperty());
+
         ComboBox<OwnerChoice> owner = new ComboBox<>(form.owners());
         owner.setId("ownerChoice");
         owner.setPromptText("Choose a user");
-        owner.setPrefWidth(170);
+        owner.setPrefWidth(160);
         owner.valueProperty().bindBidirectional(form.ownerProperty());
-        firstField = owner;
-        return FormFields.labelled("Owner", owner, form.ownerErrorProperty(), "ownerError");
+        owner.setTooltip(new Tooltip("The first " + IssueTokenForm.OWNER_MATCHES
+                + " users, by name, whose name or email contains the search text"));
+
+        firstField = search;
+        HBox line = new HBox(6, search, owner);
+        return FormFields.labelled("Owner", line, form.ownerErrorProperty(), "ownerError");
     }
 
     private Node nameField() {

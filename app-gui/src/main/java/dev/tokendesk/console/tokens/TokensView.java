@@ -92,7 +92,14 @@ public final class TokensView {
         refresh.setTooltip(new Tooltip("Reload the tokens from the database"));
         refresh.setOnAction(event -> model.refresh());
 
-        HBox filters = new HBox(8, new Label("Show"), status, scope, ownerFilter, clear, refresh, buildPager());
+        Label onlyOwner = new Label();
+        onlyOwner.setId("onlyOwnerLabel");
+        onlyOwner.getStyleClass().add(Styles.ACCENT);
+        onlyOwner.textProperty().bind(model.onlyOwnerTextBinding());
+        onlyOwner.visibleProperty().bind(model.onlyOwnerProperty().isNotNull());
+        onlyOwner.managedProperty().bind(onlyOwner.visibleProperty());
+
+        HBox filters = new HBox(8, new Label("Show"), status, scope, onlyOwner, ownerFilter, clear, refresh, buildPager());
         filters.setAlignment(Pos.CENTER_LEFT);
         return filters;
     }

@@ -14,9 +14,7 @@ import dev.tokendesk.token.TokenQuery;
 import dev.tokendesk.token.TokenService;
 import dev.tokendesk.token.TokenStatus;
 import dev.tokendesk.token.TokenView;
-import dev.tokendesk.user.UserQuery;
 import dev.tokendesk.user.UserService;
-import dev.tokendesk.user.UserView;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -54,7 +52,6 @@ public final class TokensViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(TokensViewModel.class);
 
     private final TokenService tokenService;
-    private final UserService userService;
     private final ContentCatalog catalog;
     private final Supplier<String> baseUrl;
     private final BackgroundExecutor executor;
@@ -69,6 +66,9 @@ public final class TokensViewModel {
     private final ObjectProperty<TokenStatusFilter> statusFilter = new SimpleObjectProperty<>(TokenStatusFilter.ALL);
     private final ObjectProperty<TokenScopeFilter> scopeFilter = new SimpleObjectProperty<>(TokenScopeFilter.ALL);
     private final StringProperty ownerFilter = new SimpleStringProperty("");
+    private final ObjectProperty<OwnerChoice> onlyOwner = new SimpleObjectProperty<>();
+    private final StringBinding onlyOwnerText = Bindings.createStringBinding(
+            () -> onlyOwner.get() == null ? "" : "Only tokens of " + onlyOwner.get().username(), onlyOwner);
     private final IntegerProperty page = new SimpleIntegerProperty(1);
     private final IntegerProperty pageCount = new SimpleIntegerProperty(1);
     private final LongProperty total = new SimpleLongProperty(0);
@@ -89,27 +89,26 @@ public final class TokensViewModel {
     public TokensViewModel(TokenService tokenService, UserService userService, RoleService roleService, ContentCatalog catalog,
                            Supplier<String> baseUrl, BackgroundExecutor executor, DialogService dialogs) {
         this.tokenService = tokenService;
-        this.userService = userService;
         this.catalog = catalog;
         this.baseUrl = baseUrl;
         this.executor = executor;
         this.dialogs = dialogs;
         this.describer = new IssuedTokenDescriber(userService, roleService, catalog);
-        this.form = new IssueTokenForm(tokenService, describer, baseUrl, executor, dialogs, this::issued, this::refresh,
+        this.form = new IssueTokenForm(tokenService, userService, describer, baseUrl, executor, dialogs, this::issued, this::refresh,
                 this::showUnexpected);
         statusFilter.addListener((observable, before, now) -> filterChanged());
         scopeFilter.addListener((observable, before, now) -> filterChanged());
         ownerFilter.addListener((observable, before, now) -> filterChanged());
+        onlyOwner.addListener((observable, before, now) -> filterChanged());
     }
 
     /** Reloads the current page of tokens, the users that can own one and the content types of the permission picker. */
     public void refresh() {
-        TokenQuery query = new TokenQuery(null, ownerFilter.get(), statusFilter.get().status(), scopeFilter.get().scope(),
+        Long ownerId = onlyOwner.get() == null ? null : onlyOwner.get().id();
+        TokenQuery query = new TokenQuery(ownerId, ownerFilter.get(), statusFilter.get().status(), scopeFilter.get().scope(),
                 page.get(), PAGE_SIZE);
-        // TODO: the issue form offers only the first page of users by name as owners; a searchable owner field would reach every user.
-        UserQuery owners = UserQuery.firstPage(Page.MAX_PAGE_SIZE);
-        executor.submit(() -> new Snapshot(tokenService.page(query), userService.page(owners).items(), catalog.listTypes()),
-                this::show, this::showUnexpected);
+        executor.submit(() -> new Snapshot(tokenService.page(query), catalog.listTypes()), this::show, this::showUnexpected);
+        form.searchOwners();
     }
 
     /** Shows page {@code number}, clamped to the pages there are. */
@@ -134,6 +133,25 @@ public final class TokensViewModel {
         statusFilter.set(TokenStatusFilter.ALL);
         scopeFilter.set(TokenScopeFilter.ALL);
         ownerFilter.set("");
+        onlyOwner.set(null);
+    }
+
+    /** Shows only the tokens of user {@code userId}, with every other filter cleared. */
+    public void showTokensOf(long userId, String username) {
+        statusFilter.set(TokenStatusFilter.ALL);
+        scopeFilter.set(TokenScopeFilter.ALL);
+        ownerFilter.set("");
+        onlyOwner.set(new OwnerChoice(userId, username));
+    }
+
+    /** The one user whose tokens the table shows, set by {@link #showTokensOf}, or {@code null} for every user. */
+    public ObjectProperty<OwnerChoice> onlyOwnerProperty() {
+        return onlyOwner;
+    }
+
+    /** Text such as {@code Only tokens of alice}, empty while every user's tokens show. */
+    public StringBinding onlyOwnerTextBinding() {
+        return onlyOwnerText;
     }
 
     private void filterChanged() {
@@ -243,7 +261,7 @@ public final class TokensViewModel {
         if (loaded.items().isEmpty() && loaded.page() > loaded.pageCount()) {
             goToPage(loaded.pageCount());
         }
-        form.showChoices(snapshot.users(), snapshot.types());
+        form.showContentTypes(snapshot.types());
     }
 
     private void showActionFailure(Exception failure) {
@@ -331,7 +349,7 @@ public final class TokensViewModel {
         return actionError;
     }
 
-    private record Snapshot(Page<TokenView> tokens, List<UserView> users, List<ContentTypeSummary> types) {
+    private record Snapshot(Page<TokenView> tokens, List<ContentTypeSummary> types) {
     }
 
     private record Regenerated(IssuedTokenDetails details, String previousValueNote) {

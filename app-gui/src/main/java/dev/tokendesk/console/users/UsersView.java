@@ -173,11 +173,15 @@ public final class UsersView {
         Button signOut = actionButton("signOutButton", "Sign out everywhere");
         signOut.setOnAction(event -> model.signOutSelected());
 
+        Button tokens = actionButton("showUserTokensButton", "Show tokens");
+        tokens.setTooltip(new Tooltip("Open the Tokens screen with only this user's tokens"));
+        tokens.setOnAction(event -> model.showTokensOfSelected());
+
         Button delete = actionButton("deleteUserButton", "Delete");
         delete.getStyleClass().addAll(Styles.DANGER, Styles.BUTTON_OUTLINED);
         delete.setOnAction(event -> model.deleteSelected());
 
-        FlowPane buttons = new FlowPane(8, 8, edit, block, password, role, signOut, jwt, delete);
+        FlowPane buttons = new FlowPane(8, 8, edit, block, password, role, signOut, jwt, tokens, delete);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
         Label status = new Label();

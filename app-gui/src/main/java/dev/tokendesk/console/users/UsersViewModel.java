@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -71,6 +72,7 @@ public final class UsersViewModel {
     private final DialogService dialogs;
     private final NewUserForm form;
     private final AtomicLong latestLoad = new AtomicLong();
+    private Consumer<UserRow> tokensOpener = row -> { };
 
     private final ObservableList<UserRow> users = FXCollections.observableArrayList();
     private final ObjectProperty<UserRow> selected = new SimpleObjectProperty<>();
@@ -166,6 +168,16 @@ public final class UsersViewModel {
 
     public void lastPage() {
         goToPage(pageCount.get());
+    }
+
+    /** Sets what {@link #showTokensOfSelected()} does: in the console, open the Tokens screen filtered to the user. */
+    public void setTokensOpener(Consumer<UserRow> opener) {
+        tokensOpener = opener;
+    }
+
+    /** Shows the selected user's tokens; does nothing without a selection. */
+    public void showTokensOfSelected() {
+        current().ifPresent(tokensOpener);
     }
 
     /** Opens the dialog that edits the selected user's name and email. */

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tokendesk.TokenDesk;
 import dev.tokendesk.config.ConfigResolver;
 import dev.tokendesk.config.TokenDeskConfig;
+import dev.tokendesk.console.content.DeskContentCatalog;
 import dev.tokendesk.console.server.ServerController;
 import dev.tokendesk.console.server.ServerState;
 import dev.tokendesk.console.testing.InlineExecutor;
+import dev.tokendesk.console.testing.Schemas;
 import dev.tokendesk.server.ApiServer;
 import dev.tokendesk.server.requestlog.RequestLogEntry;
 import dev.tokendesk.testing.TestDesks;
+import dev.tokendesk.testing.UserBatch;
 import dev.tokendesk.token.Expiry;
 import dev.tokendesk.token.TokenRequest;
 import dev.tokendesk.token.TokenScope;
@@ -45,7 +48,7 @@ class DashboardViewModelTest {
         desk = TestDesks.open(dataDir);
         server = new ApiServer(desk);
         controller = new ServerController(server, new InlineExecutor());
-        model = new DashboardViewModel(controller, desk.users(), desk.tokens(), new InlineExecutor(), server.requestLog()::total, dataDir);
+        model = new DashboardViewModel(controller, desk.users(), desk.tokens(), new DeskContentCatalog(desk), new InlineExecutor(), server.requestLog()::total, dataDir);
     }
 
     @AfterEach
@@ -91,7 +94,9 @@ class DashboardViewModelTest {
     }
 
     @Test
-    void refreshCountsUsersAndActiveTokens() {
+    void refreshCountsUsersTokensAndTypes() {
+        Schemas.importType(desk, dataDir.resolve("schemas"), "collectionType", "country", "countries", "Country");
+        Schemas.importType(desk, dataDir.resolve("schemas"), "singleType", "homepage", "homepages", "Homepage");
         UserView alice = desk.users().create(new NewUser("alice", "alice@example.com", "Alice-Pass-1", null));
         desk.tokens().issue(TokenRequest.of(alice.id(), "a", TokenScope.FULL, Expiry.NEVER));
         long revoked = desk.tokens().issue(TokenRequest.of(alice.id(), "b", TokenScope.FULL, Expiry.NEVER)).view().id();
@@ -101,6 +106,18 @@ class DashboardViewModelTest {
 
         assertThat(model.userCountProperty().get()).isEqualTo("1");
         assertThat(model.tokenCountProperty().get()).isEqualTo("1 active of 2");
+        assertThat(model.contentTypeCountProperty().get()).isEqualTo("2");
+    }
+
+    @Test
+    void refreshCountsManyUsers() {
+        UserBatch.insert(desk, 2_345);
+
+        model.refresh();
+
+        assertThat(model.userCountProperty().get()).isEqualTo("2345");
+        assertThat(model.tokenCountProperty().get()).isEqualTo("0 active of 0");
+        assertThat(model.contentTypeCountProperty().get()).isEqualTo("0");
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tokendesk.TokenDesk;
 import dev.tokendesk.config.ConfigResolver;
 import dev.tokendesk.config.TokenDeskConfig;
+import dev.tokendesk.console.content.DeskContentCatalog;
+import dev.tokendesk.console.dashboard.DashboardViewModel;
 import dev.tokendesk.console.server.ServerController;
 import dev.tokendesk.console.server.ServerState;
 import dev.tokendesk.console.testing.InlineExecutor;
@@ -61,6 +63,22 @@ class SettingsViewModelTest {
         assertThat(model.jwtLifetimeText()).isEqualTo("30 days");
         assertThat(model.bindAddressProperty().get()).isEqualTo("127.0.0.1");
         assertThat(model.portProperty().get()).isEqualTo("0");
+    }
+
+    @Test
+    void portFieldFollowsDashboardPortChange() throws Exception {
+        DashboardViewModel dashboard = new DashboardViewModel(controller, desk.users(), desk.tokens(), new DeskContentCatalog(desk),
+                new InlineExecutor(), server.requestLog()::total, dataDir);
+        int newPort = freePort();
+        model.portProperty().set("not a port");
+        model.apply();
+
+        dashboard.portProperty().set(Integer.toString(newPort));
+        dashboard.changePort();
+
+        assertThat(server.port()).isEqualTo(newPort);
+        assertThat(model.portProperty().get()).isEqualTo(Integer.toString(newPort));
+        assertThat(model.portErrorProperty().get()).isEmpty();
     }
 
     @Test

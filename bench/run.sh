@@ -4,14 +4,23 @@
 # that sends the same response bytes from memory.
 #
 # Usage: bench/run.sh            (DURATION=10s CONNECTIONS=50 ENTRIES=10000 by default)
+#        SCALE=1 bench/run.sh    also adds 100,000 users, 1,000,000 tokens and 1,000,000 entries
+#                                (ScaleSeed, JDBC batches) before the load runs; RESULTS names the output
+#        JMH=0 bench/run.sh      skips the JMH run
 # Every loop is bounded by DURATION; all servers started here are stopped at the end.
+# The server runs with the launcher's default JVM options (app-gui/tokendesk.sh), as a user would start it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-50}
 ENTRIES=${ENTRIES:-10000}
-RESULTS=docs/benchmarks.md
+SCALE=${SCALE:-0}
+JMH=${JMH:-1}
+RESULTS=${RESULTS:-docs/benchmarks.md}
+SCALE_USERS=${SCALE_USERS:-100000}
+SCALE_TOKENS=${SCALE_TOKENS:-1000000}
+SCALE_ENTRIES=${SCALE_ENTRIES:-1000000}
 
 if ! command -v wrk >/dev/null; then
     apt-get install -y wrk >/dev/null || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
@@ -30,6 +39,10 @@ cleanup() {
 trap cleanup EXIT
 
 java -cp "$BENCH" dev.tokendesk.bench.Seed "$work/data" "$ENTRIES"
+if [[ "$SCALE" == 1 ]]; then
+    java -cp "$BENCH" dev.tokendesk.bench.ScaleSeed "$work/data" "$SCALE_USERS" "$SCALE_TOKENS" "$SCALE_ENTRIES"
+fi
+uptime_before=$(uptime)
 token=$(cat "$work/data/bench/token")
 jwt=$(cat "$work/data/bench/jwt")
 document=$(cat "$work/data/bench/document-id")
@@ -37,7 +50,7 @@ document=$(cat "$work/data/bench/document-id")
 # Start-up: from launching serve on the existing data directory to the first 200.
 port=$((20000 + RANDOM % 20000))
 start=$(date +%s%N)
-java -jar "$JAR" serve --port "$port" --data-dir "$work/data" >"$work/serve.out" 2>"$work/serve.err" &
+app-gui/tokendesk.sh serve --port "$port" --data-dir "$work/data" >"$work/serve.out" 2>"$work/serve.err" &
 pids+=($!)
 serve_pid=$!
 until curl -sf -o /dev/null "http://127.0.0.1:$port/api/restaurants?pagination%5BpageSize%5D=1&token=$token"; do
@@ -113,14 +126,24 @@ post_errors=$(awk '/Non-2xx/ {print $4}' <<<"$post_out")
 rows+=("| f_create | 201 | $post_rps | $post_p99 | - | - | - |")
 
 rss_mb=$(( $(ps -o rss= -p "$serve_pid") / 1024 ))
+uptime_after=$(uptime)
 
-jmh_out=$(java -jar "$BENCH" AuthBenchmark -f 1 -wi 3 -i 5 -w 1s -r 1s -rf text -rff "$work/jmh.txt" 2>/dev/null | tail -n 8)
+if [[ "$JMH" == 1 ]]; then
+    java -jar "$BENCH" AuthBenchmark -f 1 -wi 3 -i 5 -w 1s -r 1s -rf text -rff "$work/jmh.txt" >/dev/null 2>&1
+else
+    echo "(JMH skipped)" >"$work/jmh.txt"
+fi
 
 {
     echo "# Benchmarks"
     echo
-    echo "Measured with \`bench/run.sh\` (DURATION=$DURATION, CONNECTIONS=$CONNECTIONS, ENTRIES=$ENTRIES) on $(date -u +%Y-%m-%d)."
+    echo "Measured with \`SCALE=$SCALE bench/run.sh\` (DURATION=$DURATION, CONNECTIONS=$CONNECTIONS, ENTRIES=$ENTRIES) on $(date -u '+%Y-%m-%d %H:%M') UTC."
+    if [[ "$SCALE" == 1 ]]; then
+        echo "Scale data: $SCALE_USERS more users, $SCALE_TOKENS more tokens, $SCALE_ENTRIES more restaurants."
+    fi
     echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1)."
+    echo "Load before the run: $uptime_before"
+    echo "Load after the load rows: $uptime_after"
     echo "wrk (2 threads) runs on the same cores as the server, so absolute figures are"
     echo "lower than on a separate client machine; the ratio to the bare server in the same"
     echo "run is the figure to compare across runs."

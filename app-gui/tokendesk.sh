@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Starts TokenDesk (the console, or a CLI command such as `serve`) with its default JVM options.
+#
+#   app-gui/tokendesk.sh                 the console
+#   app-gui/tokendesk.sh serve           the API server only
+#
+# Default options, chosen for a local tool that shares the machine (docs/benchmarks.md):
+#   -XX:+UseSerialGC -Xmx256m            one small heap, no parallel GC threads; RSS stays near 200 MB
+#   -Xss512k                             smaller thread stacks for Undertow's worker threads
+#   -XX:ReservedCodeCacheSize=64m        enough for the server's compiled code
+#   -XX:+UseStringDeduplication is not used: it needs G1 and costs memory of its own.
+# TOKENDESK_JAVA_OPTS replaces them all, for example TOKENDESK_JAVA_OPTS="-Xmx1g".
+#
+# Class data sharing: the first run writes target/tokendesk.jsa, an archive of the classes the run
+# loaded, when it exits (Ctrl+C or SIGTERM for serve). Later runs map that archive instead of
+# loading and verifying the classes again, which shortens start-up. A new build of the jar makes
+# the archive stale; the next run then writes a new one. TOKENDESK_CDS=0 turns this off.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+jar=${TOKENDESK_JAR:-$here/target/tokendesk.jar}
+archive=${jar%.jar}.jsa
+
+if [[ ! -f "$jar" ]]; then
+    echo "No $jar: build it first with: mvn -B -ntp -DskipTests package" >&2
+    exit 1
+fi
+
+# shellcheck disable=SC2206
+options=(${TOKENDESK_JAVA_OPTS:--XX:+UseSerialGC -Xmx256m -Xss512k -XX:ReservedCodeCacheSize=64m})
+
+if [[ "${TOKENDESK_CDS:-1}" == 1 ]]; then
+    if [[ -f "$archive" && "$archive" -nt "$jar" ]]; then
+        options+=(-XX:SharedArchiveFile="$archive")
+    else
+        rm -f "$archive"
+        options+=(-XX:ArchiveClassesAtExit="$archive")
+    fi
+fi
+
+# JVM warnings (such as classes that the archive cannot hold) go to stderr, never into command output.
+exec java -Xlog:disable -Xlog:all=warning:stderr "${options[@]}" -jar "$jar" "$@"

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Time-dependent conditions (expiry, the grace period of a regenerated value) and the
  * client address are not part of a stored value: the caller checks them on every hit.
  *
- * <p>Thread-safe. Each map holds at most {@link #MAX_ENTRIES} values; when one is full it is
+ * <p>Thread-safe. Each map contains at most {@link #MAX_ENTRIES} values; when one is full it is
  * emptied, which only costs database reads.
  */
 public final class CredentialCache {

@@ -82,10 +82,8 @@ public final class Database implements AutoCloseable {
         }
         Path file = config.dataDir().resolve(H2_FILE_NAME).toAbsolutePath();
         // AUTO_SERVER lets a second process (the CLI while the console runs) open the same file
-        // through a TCP server that the first process starts on loopback. DB_CLOSE_ON_EXIT=FALSE
-        // keeps H2's own shutdown hook from closing the file before ours has flushed the last-used
-        // times; closing the pool closes the database.
-        return "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=FALSE";
+        // through a TCP server that the first process starts on loopback.
+        return "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE";
     }
 
     private static HikariDataSource openPool(TokenDeskConfig config, String url, String where) {

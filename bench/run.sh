@@ -97,7 +97,11 @@ done
 bare_port=$((port + 1))
 java -cp "$BENCH" dev.tokendesk.bench.BareServer "$work/bare" "$bare_port" >"$work/bare.out" 2>&1 &
 pids+=($!)
-sleep 2
+bare_start=$(date +%s%N)
+until curl -s -o /dev/null "http://127.0.0.1:$bare_port/a_token_list"; do
+    sleep 0.05
+    if (( ($(date +%s%N) - bare_start) > 60000000000 )); then echo "the bare server did not answer within 60 s" >&2; exit 1; fi
+done
 
 run_wrk() { # url [header]; prints "requests/s p99"
     local output
@@ -148,6 +152,10 @@ else
     echo "(JMH skipped)" >"$work/jmh.txt"
 fi
 
+notes=""
+if [[ -f "$RESULTS" ]]; then
+    notes=$(awk '/^## Notes/ { keep = 1 } keep' "$RESULTS")
+fi
 {
     echo "# Benchmarks"
     echo
@@ -181,5 +189,9 @@ fi
     echo '```'
     cat "$work/jmh.txt"
     echo '```'
+    if [[ -n "$notes" ]]; then
+        echo
+        echo "$notes"
+    fi
 } >"$RESULTS"
 echo "Wrote $RESULTS"

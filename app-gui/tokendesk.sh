@@ -5,7 +5,7 @@
 #   app-gui/tokendesk.sh serve           the API server only
 #
 # Default options, chosen for a local tool that shares the machine (docs/benchmarks.md):
-#   -XX:+UseSerialGC -Xmx256m            one small heap, no parallel GC threads; RSS stays near 200 MB
+#   -XX:+UseSerialGC -Xms32m -Xmx256m    a heap that starts small and grows only as needed, with one GC thread
 #   -Xss512k                             smaller thread stacks for Undertow's worker threads
 #   -XX:ReservedCodeCacheSize=64m        enough for the server's compiled code
 #   -XX:+UseStringDeduplication is not used: it needs G1 and costs memory of its own.
@@ -27,7 +27,7 @@ if [[ ! -f "$jar" ]]; then
 fi
 
 # shellcheck disable=SC2206
-options=(${TOKENDESK_JAVA_OPTS:--XX:+UseSerialGC -Xmx256m -Xss512k -XX:ReservedCodeCacheSize=64m})
+options=(${TOKENDESK_JAVA_OPTS:--XX:+UseSerialGC -Xms32m -Xmx256m -Xss512k -XX:ReservedCodeCacheSize=64m})
 
 if [[ "${TOKENDESK_CDS:-1}" == 1 ]]; then
     if [[ -f "$archive" && "$archive" -nt "$jar" ]]; then

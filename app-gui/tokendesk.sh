@@ -4,11 +4,9 @@
 #   app-gui/tokendesk.sh                 the console
 #   app-gui/tokendesk.sh serve           the API server only
 #
-# Default options, chosen for a local tool that shares the machine (docs/benchmarks.md):
+# Default options, chosen for a local tool that shares the machine (figures in docs/benchmarks.md):
 #   -XX:+UseSerialGC -Xms32m -Xmx256m    a heap that starts small and grows only as needed, with one GC thread
-#   -Xss512k                             smaller thread stacks for Undertow's worker threads
 #   -XX:ReservedCodeCacheSize=64m        enough for the server's compiled code
-#   -XX:+UseStringDeduplication is not used: it needs G1 and costs memory of its own.
 # TOKENDESK_JAVA_OPTS replaces them all, for example TOKENDESK_JAVA_OPTS="-Xmx1g".
 #
 # Class data sharing: the first run writes target/tokendesk.jsa, an archive of the classes the run
@@ -27,7 +25,7 @@ if [[ ! -f "$jar" ]]; then
 fi
 
 # shellcheck disable=SC2206
-options=(${TOKENDESK_JAVA_OPTS:--XX:+UseSerialGC -Xms32m -Xmx256m -Xss512k -XX:ReservedCodeCacheSize=64m})
+options=(${TOKENDESK_JAVA_OPTS:--XX:+UseSerialGC -Xms32m -Xmx256m -XX:ReservedCodeCacheSize=64m})
 
 if [[ "${TOKENDESK_CDS:-1}" == 1 ]]; then
     if [[ -f "$archive" && "$archive" -nt "$jar" ]]; then

@@ -70,7 +70,7 @@ public class AuthBenchmark {
         desk.close();
     }
 
-    /** Authenticates a valid token that the credential cache holds: format check, HMAC, clock and address checks. */
+    /** Authenticates a valid token that the credential cache contains: format check, HMAC, clock and address checks. */
     @Benchmark
     public Principal verifyTokenCacheHit() {
         return desk.authenticator().withApiToken(token, "127.0.0.1");

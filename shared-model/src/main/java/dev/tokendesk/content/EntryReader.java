@@ -43,7 +43,7 @@ final class EntryReader {
     private final Status status;
     private final Map<String, ContentTypeView> types = new HashMap<>();
 
-    /** Keeps unfiltered counts across requests, or null to count in SQL every time. */
+    /** Cache of unfiltered counts shared across requests, or null to count in SQL every time. */
     private final ContentCache counts;
 
     EntryReader(Session session, Status status) {

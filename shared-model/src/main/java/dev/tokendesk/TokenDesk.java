@@ -4,6 +4,7 @@ import dev.tokendesk.audit.Actor;
 import dev.tokendesk.audit.AuditLog;
 import dev.tokendesk.audit.AuthFailureCounter;
 import dev.tokendesk.auth.Authenticator;
+import dev.tokendesk.auth.CredentialCache;
 import dev.tokendesk.config.KeyFiles;
 import dev.tokendesk.content.ContentService;
 import dev.tokendesk.config.TokenDeskConfig;
@@ -58,6 +59,7 @@ public final class TokenDesk implements AutoCloseable {
     private final TokenService tokens;
     private final JwtService jwt;
     private final Authenticator authenticator;
+    private final CredentialCache credentialCache;
     private final ContentService content;
     private final LastUsedRecorder lastUsed;
     private final AuditLog audit;
@@ -81,9 +83,11 @@ public final class TokenDesk implements AutoCloseable {
         this.roles = new RoleService(database, events, audit);
         PasswordHasher passwordHasher = new PasswordHasher();
         this.users = new UserService(database, events, audit, passwordHasher, clock);
-        this.tokens = new TokenService(database, events, audit, new TokenFormat(new SecureRandom()), new TokenHasher(tokenKey), clock);
+        this.credentialCache = new CredentialCache(events);
+        this.tokens = new TokenService(database, events, audit, new TokenFormat(new SecureRandom()), new TokenHasher(tokenKey), clock,
+                credentialCache);
         this.jwt = new JwtService(jwtSecret, clock, config.jwtLifetime());
-        this.authenticator = new Authenticator(tokens, jwt, users, roles);
+        this.authenticator = new Authenticator(tokens, jwt, users, roles, credentialCache);
         this.content = new ContentService(database, events, clock, passwordHasher);
         this.lastUsed = new LastUsedRecorder(tokens, clock, LAST_USED_WINDOW, logFailure);
 
@@ -171,6 +175,10 @@ public final class TokenDesk implements AutoCloseable {
 
     public Authenticator authenticator() {
         return authenticator;
+    }
+
+    public CredentialCache credentialCache() {
+        return credentialCache;
     }
 
     public ContentService content() {

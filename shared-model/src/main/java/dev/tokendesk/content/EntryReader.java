@@ -43,9 +43,17 @@ final class EntryReader {
     private final Status status;
     private final Map<String, ContentTypeView> types = new HashMap<>();
 
+    /** Cache of unfiltered counts shared across requests, or null to count in SQL every time. */
+    private final ContentCache counts;
+
     EntryReader(Session session, Status status) {
+        this(session, status, null);
+    }
+
+    EntryReader(Session session, Status status, ContentCache counts) {
         this.session = session;
         this.status = status;
+        this.counts = counts;
     }
 
     /** Returns the page of entries of {@code type} that {@code query} selects. */
@@ -69,6 +77,13 @@ final class EntryReader {
     }
 
     private long count(ContentTypeView type, Condition filter) {
+        if (counts != null && filter == null) {
+            return counts.count(type.uid(), status, () -> countInSql(type, null));
+        }
+        return countInSql(type, filter);
+    }
+
+    private long countInSql(ContentTypeView type, Condition filter) {
         EntrySql sql = new EntrySql();
         String where = baseWhere(sql, type, filter, null, null);
         return sql.bindAll(session.createNativeQuery("SELECT COUNT(*) FROM content_entries e WHERE " + where, Long.class))

@@ -62,7 +62,7 @@ class ConsoleShellEndToEndTest {
 
         assertThat(requestLogShown).isTrue();
         assertThat(pathFilterFocused).isTrue();
-        assertThat(robot.lookup("#tokenNameField").queryAs(TextField.class).isFocused()).isTrue();
+        assertThat(robot.lookup("#ownerSearchField").queryAs(TextField.class).isFocused()).isTrue();
         assertThat(robot.lookup("#requestLogTable").tryQuery()).isEmpty();
     }
 
@@ -128,6 +128,8 @@ class ConsoleShellEndToEndTest {
 
         assertThat(new LocalHttp().get(url.getText() + "/_health")).isEqualTo(200);
         assertThat(Files.readString(dataDir.resolve("tokendesk.properties"))).contains("port=" + newPort);
+        robot.clickOn("#navSettings");
+        assertThat(robot.lookup("#portField").queryAs(TextField.class).getText()).isEqualTo(Integer.toString(newPort));
     }
 
     private void launch() throws TimeoutException {

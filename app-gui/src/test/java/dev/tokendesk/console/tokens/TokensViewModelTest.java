@@ -26,6 +26,7 @@ import dev.tokendesk.user.UserView;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,6 +68,24 @@ class TokensViewModelTest {
     void close() {
         server.stop();
         desk.close();
+    }
+
+    @Test
+    void showTokensOfListsOnlyThatUser() {
+        UserView alicia = desk.users().create(new NewUser("alice2", "alice2@example.com", "Alice-Pass-2", null));
+        desk.tokens().issue(TokenRequest.of(alice.id(), "alice-ci", TokenScope.FULL, Expiry.NEVER));
+        desk.tokens().issue(TokenRequest.of(alicia.id(), "alicia-ci", TokenScope.FULL, Expiry.NEVER));
+        model.scopeFilterProperty().set(TokenScopeFilter.READ_ONLY);
+
+        model.showTokensOf(alice.id(), "alice");
+        List<String> onlyAlice = model.tokens().stream().map(TokenRow::name).toList();
+        String filterText = model.onlyOwnerTextBinding().get();
+        model.clearFilters();
+
+        assertThat(onlyAlice).containsExactly("alice-ci");
+        assertThat(filterText).isEqualTo("Only tokens of alice");
+        assertThat(model.tokens()).extracting(TokenRow::name).containsExactly("alice-ci", "alicia-ci");
+        assertThat(model.onlyOwnerTextBinding().get()).isEmpty();
     }
 
     @Test

@@ -303,6 +303,21 @@ class UsersViewModelTest {
     /** Creates {@code username} with {@code tokens} API tokens, selects the user and returns the token values. */
 
     @Test
+    void showTokensPassesSelectedUser() {
+        desk.users().create(new NewUser("alice", "alice@example.com", "Alice-Pass-1", null));
+        seedUserWithTokens("bob", 0);
+        model.refresh();
+        List<UserRow> opened = new ArrayList<>();
+        model.setTokensOpener(opened::add);
+
+        model.showTokensOfSelected();
+        model.selectedProperty().set(model.users().get(1));
+        model.showTokensOfSelected();
+
+        assertThat(opened).extracting(UserRow::username).containsExactly("bob");
+    }
+
+    @Test
     void editChangesNameAndEmail() {
         seedUserWithTokens("bob", 0);
         model.refresh();

@@ -66,8 +66,8 @@ public final class AuditView {
         table.setId("auditTable");
         table.getColumns().add(TableColumns.text("Time", AuditRow::time, 160));
         table.getColumns().add(TableColumns.text("Actor", AuditRow::actor, 75));
-        table.getColumns().add(TableColumns.text("Action", AuditRow::action, 200));
-        table.getColumns().add(TableColumns.text("Target", AuditRow::target, 260));
+        table.getColumns().add(TableColumns.text("Action", AuditRow::action, 170));
+        table.getColumns().add(TableColumns.text("Target", AuditRow::target, 380));
         table.getColumns().add(TableColumns.text("Details", AuditRow::details, 200));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No admin actions recorded yet."));

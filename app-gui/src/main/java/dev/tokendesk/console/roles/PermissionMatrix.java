@@ -13,6 +13,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -78,6 +79,8 @@ public final class PermissionMatrix {
             Action action = actions[column];
             Label header = new Label(action.apiName());
             header.getStyleClass().add(Styles.TEXT_BOLD);
+            // A narrow window shrinks the content type column, never an action's name.
+            header.setMinWidth(Region.USE_PREF_SIZE);
             CheckBox all = new CheckBox();
             all.setId(columnCheckboxId(idPrefix, action));
             all.setTooltip(new Tooltip("Check or uncheck " + action.apiName() + " on every content type"));
@@ -91,6 +94,7 @@ public final class PermissionMatrix {
         }
         Label allHeader = new Label("all");
         allHeader.getStyleClass().add(Styles.TEXT_BOLD);
+        allHeader.setMinWidth(Region.USE_PREF_SIZE);
         GridPane.setHalignment(allHeader, HPos.CENTER);
         grid.add(allHeader, actions.length + 1, 0);
 

@@ -113,7 +113,10 @@ public final class RolesView {
         table.getColumns().add(TableColumns.text("Content type", EffectiveRow::contentType, 100));
         table.getColumns().add(TableColumns.text("Actions", EffectiveRow::actions, 110));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("Type a user name or email and press Show."));
+        Label placeholder = new Label("Type a user name or email and press Show.");
+        placeholder.setWrapText(true);
+        placeholder.setPadding(new Insets(12));
+        table.setPlaceholder(placeholder);
         VBox.setVgrow(table, Priority.ALWAYS);
 
         HBox lookUp = new HBox(8, user, show);

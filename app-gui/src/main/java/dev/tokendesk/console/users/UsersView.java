@@ -122,12 +122,12 @@ public final class UsersView {
     private TableView<UserRow> buildTable() {
         TableView<UserRow> table = new TableView<>(model.users());
         table.setId("usersTable");
-        TableColumn<UserRow, ?> username = TableColumns.styled("Username", UserRow::username, UsersView::usernameStyle, 100);
+        TableColumn<UserRow, ?> username = TableColumns.styled("Username", UserRow::username, UsersView::usernameStyle, 125);
         table.getColumns().add(sortedBy(username, UserSort.USERNAME));
-        table.getColumns().add(sortedBy(TableColumns.text("Email", UserRow::email, 165), UserSort.EMAIL));
+        table.getColumns().add(sortedBy(TableColumns.text("Email", UserRow::email, 215), UserSort.EMAIL));
         table.getColumns().add(sortedBy(TableColumns.text("Role", UserRow::role, 110), UserSort.ROLE));
         table.getColumns().add(sortedBy(TableColumns.styled("Status", UserRow::statusText, UsersView::statusStyle, 75), UserSort.STATUS));
-        table.getColumns().add(sortedBy(TableColumns.text("Created", UserRow::created, 130), UserSort.CREATED));
+        table.getColumns().add(sortedBy(TableColumns.text("Created", UserRow::created, 140), UserSort.CREATED));
         table.getSortOrder().add(username);
         // The rows arrive sorted from the database, so a click on a header reloads them in the new order.
         table.setSortPolicy(ignored -> true);

@@ -117,12 +117,12 @@ public final class RequestLogView {
     private TableView<RequestRow> buildTable() {
         TableView<RequestRow> table = new TableView<>(model.visibleRows());
         table.setId("requestLogTable");
-        table.getColumns().add(TableColumns.text("Time", RequestRow::time, 160));
-        table.getColumns().add(TableColumns.text("Method", RequestRow::method, 80));
+        table.getColumns().add(TableColumns.text("Time", RequestRow::time, 170));
+        table.getColumns().add(TableColumns.text("Method", RequestRow::method, 75));
         table.getColumns().add(TableColumns.styled("Status", RequestRow::statusText, row -> row.statusClass().styleClasses(), 70));
-        table.getColumns().add(TableColumns.text("Who (user · token)", RequestRow::who, 240));
-        table.getColumns().add(TableColumns.text("Client IP", RequestRow::clientIp, 100));
-        table.getColumns().add(TableColumns.text("ms", RequestRow::duration, 60));
+        table.getColumns().add(TableColumns.text("Who (user · token)", RequestRow::who, 290));
+        table.getColumns().add(TableColumns.text("Client IP", RequestRow::clientIp, 95));
+        table.getColumns().add(TableColumns.text("ms", RequestRow::duration, 55));
         table.getColumns().add(TableColumns.text("Path and query", RequestRow::target, 300));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No requests yet. Calls to the API server appear here within a second."));

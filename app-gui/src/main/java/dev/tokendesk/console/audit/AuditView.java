@@ -64,11 +64,11 @@ public final class AuditView {
 
         TableView<AuditRow> table = new TableView<>(model.events());
         table.setId("auditTable");
-        table.getColumns().add(TableColumns.text("Time", AuditRow::time, 160));
-        table.getColumns().add(TableColumns.text("Actor", AuditRow::actor, 75));
-        table.getColumns().add(TableColumns.text("Action", AuditRow::action, 170));
-        table.getColumns().add(TableColumns.text("Target", AuditRow::target, 380));
-        table.getColumns().add(TableColumns.text("Details", AuditRow::details, 200));
+        table.getColumns().add(TableColumns.text("Time", AuditRow::time, 170));
+        table.getColumns().add(TableColumns.text("Actor", AuditRow::actor, 65));
+        table.getColumns().add(TableColumns.text("Action", AuditRow::action, 160));
+        table.getColumns().add(TableColumns.text("Target", AuditRow::target, 360));
+        table.getColumns().add(TableColumns.text("Details", AuditRow::details, 190));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No admin actions recorded yet."));
         table.getStyleClass().add(Styles.STRIPED);
@@ -98,7 +98,7 @@ public final class AuditView {
         count.setStyle("-fx-alignment: CENTER-RIGHT;");
         table.getColumns().add(count);
         table.getColumns().add(TableColumns.text("Reason", FailureCountRow::reason, 200));
-        table.getColumns().add(TableColumns.text("Meaning", FailureCountRow::description, 300));
+        table.getColumns().add(TableColumns.text("Meaning", FailureCountRow::description, 700));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("None"));
         table.setPrefHeight(FAILURE_TABLE_HEIGHT);

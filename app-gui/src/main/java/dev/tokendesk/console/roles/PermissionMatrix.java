@@ -42,7 +42,7 @@ public final class PermissionMatrix {
         this.idPrefix = idPrefix;
         this.emptyText = emptyText;
         this.emptyId = emptyId;
-        grid.setHgap(24);
+        grid.setHgap(18);
         grid.setVgap(10);
         grid.setPadding(new Insets(12));
         rows.addListener((ListChangeListener<PermissionRow>) change -> rebuild());

@@ -109,8 +109,8 @@ public final class RolesView {
 
         TableView<EffectiveRow> table = new TableView<>(model.effectiveRows());
         table.setId("effectiveTable");
-        table.getColumns().add(TableColumns.text("Credential", EffectiveRow::credential, 180));
-        table.getColumns().add(TableColumns.text("Content type", EffectiveRow::contentType, 100));
+        table.getColumns().add(TableColumns.text("Credential", EffectiveRow::credential, 200));
+        table.getColumns().add(TableColumns.text("Content type", EffectiveRow::contentType, 105));
         table.getColumns().add(TableColumns.text("Actions", EffectiveRow::actions, 110));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label placeholder = new Label("Type a user name or email and press Show.");
@@ -123,8 +123,8 @@ public final class RolesView {
         lookUp.setAlignment(Pos.CENTER_LEFT);
         VBox panel = new VBox(10, heading, lookUp, FormFields.errorLabel(model.effectiveErrorProperty(), "effectiveError"),
                 summary, table);
-        panel.setPrefWidth(400);
-        panel.setMinWidth(400);
+        panel.setPrefWidth(420);
+        panel.setMinWidth(420);
         return panel;
     }
 

@@ -131,14 +131,14 @@ public final class TokensView {
     private VBox buildList() {
         TableView<TokenRow> table = new TableView<>(model.tokens());
         table.setId("tokensTable");
-        table.getColumns().add(TableColumns.text("Name", TokenRow::name, 175));
-        table.getColumns().add(TableColumns.text("Owner", TokenRow::owner, 120));
-        table.getColumns().add(TableColumns.text("Token", TokenRow::hint, 90));
+        table.getColumns().add(TableColumns.text("Name", TokenRow::name, 155));
+        table.getColumns().add(TableColumns.text("Owner", TokenRow::owner, 118));
+        table.getColumns().add(TableColumns.text("Token", TokenRow::hint, 92));
         table.getColumns().add(TableColumns.text("Scope", TokenRow::scope, 85));
         table.getColumns().add(TableColumns.styled("Status", TokenRow::statusText, TokensView::statusStyle, 80));
-        table.getColumns().add(TableColumns.text("Expires", TokenRow::expires, 132));
-        table.getColumns().add(TableColumns.text("Last used", TokenRow::lastUsed, 132));
-        table.getColumns().add(TableColumns.text("From", TokenRow::lastUsedFrom, 78));
+        table.getColumns().add(TableColumns.text("Expires", TokenRow::expires, 140));
+        table.getColumns().add(TableColumns.text("Last used", TokenRow::lastUsed, 140));
+        table.getColumns().add(TableColumns.text("From", TokenRow::lastUsedFrom, 85));
         table.getColumns().add(TableColumns.text("Allowed IPs", TokenRow::allowedIps, 95));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No tokens to show. Issue one with the form above, or clear the filters."));

@@ -131,15 +131,15 @@ public final class TokensView {
     private VBox buildList() {
         TableView<TokenRow> table = new TableView<>(model.tokens());
         table.setId("tokensTable");
-        table.getColumns().add(TableColumns.text("Name", TokenRow::name, 150));
-        table.getColumns().add(TableColumns.text("Owner", TokenRow::owner, 115));
-        table.getColumns().add(TableColumns.text("Token", TokenRow::hint, 100));
+        table.getColumns().add(TableColumns.text("Name", TokenRow::name, 145));
+        table.getColumns().add(TableColumns.text("Owner", TokenRow::owner, 118));
+        table.getColumns().add(TableColumns.text("Token", TokenRow::hint, 97));
         table.getColumns().add(TableColumns.text("Scope", TokenRow::scope, 85));
         table.getColumns().add(TableColumns.styled("Status", TokenRow::statusText, TokensView::statusStyle, 80));
-        table.getColumns().add(TableColumns.text("Expires", TokenRow::expires, 138));
-        table.getColumns().add(TableColumns.text("Last used", TokenRow::lastUsed, 138));
-        table.getColumns().add(TableColumns.text("From", TokenRow::lastUsedFrom, 82));
-        table.getColumns().add(TableColumns.text("Allowed IPs", TokenRow::allowedIps, 100));
+        table.getColumns().add(TableColumns.text("Expires", TokenRow::expires, 140));
+        table.getColumns().add(TableColumns.text("Last used", TokenRow::lastUsed, 140));
+        table.getColumns().add(TableColumns.text("From", TokenRow::lastUsedFrom, 85));
+        table.getColumns().add(TableColumns.text("Allowed IPs", TokenRow::allowedIps, 95));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No tokens to show. Issue one with the form above, or clear the filters."));
         table.getStyleClass().add(Styles.STRIPED);

@@ -2,6 +2,7 @@ package dev.tokendesk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tokendesk.testing.TestDesks;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -28,6 +29,7 @@ class TokenDeskCliTest {
     }
 
     private Result runWithDataDir(String stdin, String... args) {
+        TestDesks.prepareForCommandLine(dataDir);
         String[] withDir = new String[args.length + 2];
         System.arraycopy(args, 0, withDir, 0, args.length);
         withDir[args.length] = "--data-dir";

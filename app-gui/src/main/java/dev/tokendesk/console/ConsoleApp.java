@@ -78,7 +78,7 @@ public final class ConsoleApp extends Application {
             shell.showMessage(e.getMessage(), false);
             return;
         }
-        executor.submit(() -> open(options), session -> showScreens(stage, shell, session), failure -> {
+        executor.submit(() -> open(options), session -> showScreens(stage, shell, session, options.startServer()), failure -> {
             LOG.error("Cannot open TokenDesk: {}", failure.getMessage());
             shell.showMessage("TokenDesk could not start: " + failure.getMessage(), false);
         });
@@ -91,7 +91,7 @@ public final class ConsoleApp extends Application {
         return session;
     }
 
-    private void showScreens(Stage stage, ConsoleShell shell, Opened session) {
+    private void showScreens(Stage stage, ConsoleShell shell, Opened session, boolean startServer) {
         TokenDesk desk = session.desk();
         DialogService dialogs = new FxDialogService(() -> stage);
         ContentCatalog catalog = new DeskContentCatalog(desk);
@@ -117,7 +117,7 @@ public final class ConsoleApp extends Application {
         shell.addScreen("Audit", "navAudit", new AuditView(audit).root());
         shell.addScreen("Request log", "navRequestLog", new RequestLogView(requestLog).root());
         shell.addScreen("Settings", "navSettings", new SettingsView(settings).root());
-        shell.setLocation("Data: " + desk.config().dataDir());
+        shell.setLocation(desk.config().usesEmbeddedDatabase() ? "Data: " + desk.config().dataDir() : "Database: " + desk.config().dbUrl());
 
         relay = new ChangeRelay(desk.events(), Platform::runLater);
         relay.onChange(EnumSet.of(Kind.USER, Kind.TOKEN), dashboard::refresh);
@@ -143,7 +143,11 @@ public final class ConsoleApp extends Application {
         roles.refresh();
         content.refresh();
         audit.refresh();
-        server.start();
+        if (startServer) {
+            server.start();
+        } else {
+            LOG.info("Console started with --no-server: the API server stays stopped until started from the dashboard");
+        }
     }
 
     /**

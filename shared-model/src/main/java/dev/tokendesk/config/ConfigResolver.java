@@ -139,7 +139,7 @@ public final class ConfigResolver {
      *
      * @throws InvalidConfigException naming the source when the URL is of another database or contains a password
      */
-    static String validDatabaseUrl(String url, String source) {
+    public static String validDatabaseUrl(String url, String source) {
         if (!url.startsWith("jdbc:postgresql:")) {
             throw new InvalidConfigException("Invalid database URL in " + source
                     + ": only PostgreSQL is supported, as jdbc:postgresql://HOST:PORT/DATABASE; leave it unset for the H2 file in the data directory");

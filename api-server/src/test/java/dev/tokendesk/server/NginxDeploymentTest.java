@@ -61,7 +61,7 @@ class NginxDeploymentTest {
     }
 
     @Test
-    void exampleConfigurationServesTwoInstances() throws Exception {
+    void exampleServesTwoInstances() throws Exception {
         if (!Files.isExecutable(NGINX)) {
             if ("true".equals(System.getenv("CI"))) {
                 fail("nginx is missing at " + NGINX + "; .ci/run installs it before the build, so CI never skips this test");

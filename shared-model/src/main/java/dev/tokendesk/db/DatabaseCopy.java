@@ -21,10 +21,10 @@ import java.util.Properties;
 import java.util.Set;
 
 /**
- * Copies an H2 installation into an empty PostgreSQL database: the schema through the same
- * Flyway migrations, then every row of every table (users, roles, tokens, content, audit,
- * counters) with its id, in one transaction on the target, and checks the row count of every
- * table afterwards.
+ * Copies an H2 installation into an empty PostgreSQL database. The schema comes from the same
+ * Flyway migrations. Then every row of every table (users, roles, tokens, content, audit,
+ * counters) is copied with its id in one transaction on the target, and the row count of every
+ * table is compared before the commit.
  *
  * <p>The key files stay in the data directory: the new instances need the same token HMAC key
  * and JWT secret, or the copied tokens and sessions are rejected.
@@ -82,12 +82,14 @@ public final class DatabaseCopy {
             List<TableCount> differing = counts.stream().filter(count -> !count.matches()).toList();
             if (!differing.isEmpty()) {
                 writer.rollback();
-                throw new TokenDeskException("Row counts differ after the copy, so nothing was committed: " + differing);
+                throw new TokenDeskException("Row counts differ after the copy, so no row was committed: " + differing
+                        + ". The schema stays, so drop and create the database again before the next try.");
             }
             writer.commit();
             return counts;
         } catch (SQLException e) {
-            throw new DatabaseUnavailableException("Copy into " + target.dbUrl() + " failed and was rolled back: " + e.getMessage(), e);
+            throw new DatabaseUnavailableException("Copy into " + target.dbUrl() + " failed: " + e.getMessage()
+                    + ". The copied rows were rolled back but the schema stays, so drop and create the database again before the next try.", e);
         }
     }
 
@@ -148,7 +150,7 @@ public final class DatabaseCopy {
                 }
             });
             if (ordered.size() == before) {
-                throw new SQLException("The foreign keys of the tables form a cycle; cannot order " + references.keySet());
+                throw new SQLException("Cannot order the tables " + references.keySet() + " because their foreign keys form a cycle");
             }
         }
         return ordered;
@@ -194,7 +196,7 @@ public final class DatabaseCopy {
         return columns;
     }
 
-    /** Reads a source value in the form the target column's JDBC type takes; H2 would otherwise hand out its own CLOB and time classes. */
+    /** Reads a source value in the form that the target column's JDBC type takes, because H2 would otherwise return its own CLOB and time classes. */
     private static Object read(ResultSet rows, int index, int targetType) throws SQLException {
         Object value = switch (targetType) {
             case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.CLOB, Types.NCHAR, Types.NVARCHAR, Types.LONGNVARCHAR -> rows.getString(index);

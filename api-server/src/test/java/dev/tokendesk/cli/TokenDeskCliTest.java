@@ -72,6 +72,15 @@ class TokenDeskCliTest {
     }
 
     @Test
+    void passwordInDatabaseUrlIsRejected() {
+        Result listed = run("", "user", "list", "--data-dir", dataDir.toString(), "--db-url", "jdbc:postgresql://127.0.0.1/td?password=hunter2");
+
+        assertThat(listed.exitCode()).isEqualTo(2);
+        assertThat(listed.err()).contains("TOKENDESK_DB_PASSWORD");
+        assertThat(listed.err()).doesNotContain("hunter2");
+    }
+
+    @Test
     void wrongArgumentsExitWithUsageError() {
         Result missingOption = runWithDataDir("", "token", "create", "--user", "alice");
         Result badScope = runWithDataDir("", "token", "create", "--user", "alice", "--name", "x", "--scope", "everything");

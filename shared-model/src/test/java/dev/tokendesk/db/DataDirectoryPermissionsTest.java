@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Owner-only modes of the data directory, the H2 file and the key files; the H2 file exists only on H2. */
+/** Owner-only modes of the data directory, the H2 file and the key files. Tagged h2-only because PostgreSQL needs no H2 file. */
 @Tag("h2-only")
 class DataDirectoryPermissionsTest {
 

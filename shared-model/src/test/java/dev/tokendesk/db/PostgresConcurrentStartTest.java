@@ -50,7 +50,7 @@ class PostgresConcurrentStartTest {
     }
 
     @Test
-    void migrationsRunOnceWhenInstancesStartTogether() throws Exception {
+    void migrationsRunOnceOnConcurrentStart() throws Exception {
         String url = TestPostgres.createEmptyDatabase(postgres);
         CountDownLatch ready = new CountDownLatch(INSTANCES);
         List<Callable<TokenDesk>> starts = new ArrayList<>();

@@ -10,9 +10,11 @@ import dev.tokendesk.content.ContentService;
 import dev.tokendesk.config.TokenDeskConfig;
 import dev.tokendesk.db.Database;
 import dev.tokendesk.db.Entities;
+import dev.tokendesk.db.KeyFingerprints;
 import dev.tokendesk.event.ChangeEvent;
 import dev.tokendesk.event.ChangeEvents;
 import dev.tokendesk.event.ChangeFeed;
+import dev.tokendesk.event.PostgresChangeListener;
 import dev.tokendesk.jwt.JwtService;
 import dev.tokendesk.role.RoleService;
 import dev.tokendesk.token.LastUsedRecorder;
@@ -26,8 +28,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +53,7 @@ public final class TokenDesk implements AutoCloseable {
     private static final Duration LAST_USED_WINDOW = Duration.ofMinutes(1);
     private static final long LAST_USED_FLUSH_SECONDS = 5;
     private static final long CHANGE_FEED_MILLIS = 1000;
+    private static final String FINGERPRINT_LABEL = "tdk_key_fingerprint";
 
     private final TokenDeskConfig config;
     private final Clock clock;
@@ -66,6 +71,9 @@ public final class TokenDesk implements AutoCloseable {
     private final AuthFailureCounter authFailures;
     private final ChangeFeed changeFeed;
     private final ScheduledExecutorService background;
+    private final boolean tokenKeyMatches;
+    private final AtomicBoolean pushScheduled = new AtomicBoolean();
+    private PostgresChangeListener changeListener;
 
     private TokenDesk(TokenDeskConfig config, Clock clock, Map<String, String> env, Actor actor, boolean scheduleBackgroundTasks) {
         this.config = config;
@@ -76,6 +84,14 @@ public final class TokenDesk implements AutoCloseable {
         byte[] jwtSecret = KeyFiles.loadOrCreate(config.dataDir().resolve("keys").resolve("jwt-secret.key"), JWT_SECRET_VARIABLE, env);
 
         this.database = Database.open(config, Entities.ALL);
+        TokenHasher tokenHasher = new TokenHasher(tokenKey);
+        this.tokenKeyMatches = KeyFingerprints.matchesOrStore(database, "token-hmac", tokenHasher.hash(FINGERPRINT_LABEL));
+        if (!tokenKeyMatches) {
+            LOG.warn("The token HMAC key of this instance differs from the key of the instance that first used {}: "
+                    + "tokens issued by the other instances are rejected here with 401 and the other way round. "
+                    + "Set {} to the same value on every instance.", config.usesEmbeddedDatabase() ? config.dataDir() : config.dbUrl(),
+                    TOKEN_KEY_VARIABLE);
+        }
         this.events = new ChangeEvents(logFailure);
         this.audit = new AuditLog(database, clock, actor);
         this.authFailures = new AuthFailureCounter(database, clock, logFailure);
@@ -84,8 +100,7 @@ public final class TokenDesk implements AutoCloseable {
         PasswordHasher passwordHasher = new PasswordHasher();
         this.users = new UserService(database, events, audit, passwordHasher, clock);
         this.credentialCache = new CredentialCache(events);
-        this.tokens = new TokenService(database, events, audit, new TokenFormat(new SecureRandom()), new TokenHasher(tokenKey), clock,
-                credentialCache);
+        this.tokens = new TokenService(database, events, audit, new TokenFormat(new SecureRandom()), tokenHasher, clock, credentialCache);
         this.jwt = new JwtService(jwtSecret, clock, config.jwtLifetime());
         this.authenticator = new Authenticator(tokens, jwt, users, roles, credentialCache);
         this.content = new ContentService(database, events, clock, passwordHasher);
@@ -99,6 +114,30 @@ public final class TokenDesk implements AutoCloseable {
         if (scheduleBackgroundTasks) {
             background.scheduleWithFixedDelay(this::flushCounters, LAST_USED_FLUSH_SECONDS, LAST_USED_FLUSH_SECONDS, TimeUnit.SECONDS);
             background.scheduleWithFixedDelay(changeFeed::synchronize, CHANGE_FEED_MILLIS, CHANGE_FEED_MILLIS, TimeUnit.MILLISECONDS);
+            if (database.isPostgres()) {
+                events.subscribe(this::pushPromptly);
+                this.changeListener = new PostgresChangeListener(database, changeFeed::synchronize, logFailure);
+            }
+        }
+    }
+
+    /**
+     * Writes a local change to the change feed right away instead of at the next poll, so the
+     * notification reaches the other instances within milliseconds. A burst of changes costs one
+     * synchronization, because a push already scheduled takes all pending raises.
+     */
+    private void pushPromptly(ChangeEvent event) {
+        if (event.origin() != ChangeEvent.Origin.THIS_PROCESS || !pushScheduled.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            background.execute(() -> {
+                pushScheduled.set(false);
+                changeFeed.synchronize();
+            });
+        } catch (RejectedExecutionException e) {
+            // Closing: close() synchronizes once more and writes the pending raise.
+            pushScheduled.set(false);
         }
     }
 
@@ -201,8 +240,19 @@ public final class TokenDesk implements AutoCloseable {
         return changeFeed;
     }
 
+    /**
+     * Returns whether this instance's token HMAC key is the one the database was first used with.
+     * When it is not, tokens issued by instances with the other key are rejected here.
+     */
+    public boolean tokenKeyMatches() {
+        return tokenKeyMatches;
+    }
+
     @Override
     public void close() {
+        if (changeListener != null) {
+            changeListener.close();
+        }
         background.shutdownNow();
         flushCounters();
         changeFeed.synchronize();

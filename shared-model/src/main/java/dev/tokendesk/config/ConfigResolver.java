@@ -77,6 +77,10 @@ public final class ConfigResolver {
                 put(values, sources, key, value, "environment variable " + variable);
             }
         });
+        if (options.get("db.password") != null) {
+            throw new InvalidConfigException("The database password cannot be given as an option because process listings would show it: "
+                    + "set TOKENDESK_DB_PASSWORD instead");
+        }
         options.forEach((key, value) -> {
             if (value != null) {
                 put(values, sources, key, value, "option --" + key.replace('.', '-'));
@@ -91,7 +95,8 @@ public final class ConfigResolver {
             config = config.withBindAddress(values.get("bind").trim());
         }
         if (values.containsKey("db.url")) {
-            config = config.withDatabase(values.get("db.url").trim(), values.get("db.user"), values.get("db.password"));
+            String url = validDatabaseUrl(values.get("db.url").trim(), sources.get("db.url"));
+            config = config.withDatabase(url, values.get("db.user"), values.get("db.password"));
         }
         if (values.containsKey("jwt.lifetime")) {
             config = config.withJwtLifetime(parseDuration(values.get("jwt.lifetime"), sources.get("jwt.lifetime")));
@@ -138,6 +143,30 @@ public final class ConfigResolver {
             throw new InvalidConfigException("Invalid duration '" + value + "' in " + source
                     + ": use a number with d, h, m or s (for example 30d) or an ISO-8601 duration");
         }
+    }
+
+    /**
+     * Checks that {@code url} is a PostgreSQL JDBC URL without a password, so the URL can be shown
+     * in messages and logs.
+     *
+     * @throws InvalidConfigException naming the source when the URL is of another database or contains a password
+     */
+    public static String validDatabaseUrl(String url, String source) {
+        if (!url.startsWith("jdbc:postgresql:")) {
+            throw new InvalidConfigException("Invalid database URL in " + source
+                    + ": only PostgreSQL is supported, as jdbc:postgresql://HOST:PORT/DATABASE; leave it unset for the H2 file in the data directory");
+        }
+        int query = url.indexOf('?');
+        if (query >= 0) {
+            for (String parameter : url.substring(query + 1).split("&")) {
+                String name = parameter.contains("=") ? parameter.substring(0, parameter.indexOf('=')) : parameter;
+                if (name.trim().equalsIgnoreCase("password")) {
+                    throw new InvalidConfigException("The database URL in " + source
+                            + " contains a password parameter: remove it and set TOKENDESK_DB_PASSWORD instead");
+                }
+            }
+        }
+        return url;
     }
 
     /**

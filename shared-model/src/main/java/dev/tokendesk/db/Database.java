@@ -9,7 +9,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Properties;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -149,6 +153,22 @@ public final class Database implements AutoCloseable {
     /** Runs {@code work} in a new transaction and commits; rolls back if it throws. */
     public void run(Consumer<Session> work) {
         sessionFactory.inTransaction(work);
+    }
+
+    /**
+     * Opens a connection outside the pool with the pool's URL and credentials, for work that holds
+     * a connection for the life of the process, such as listening for notifications. The caller
+     * closes it.
+     */
+    public Connection openUnpooledConnection() throws SQLException {
+        Properties properties = new Properties();
+        if (dataSource.getUsername() != null) {
+            properties.setProperty("user", dataSource.getUsername());
+        }
+        if (dataSource.getPassword() != null) {
+            properties.setProperty("password", dataSource.getPassword());
+        }
+        return DriverManager.getConnection(dataSource.getJdbcUrl(), properties);
     }
 
     public DataSource dataSource() {

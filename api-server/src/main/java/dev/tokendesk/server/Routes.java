@@ -1,6 +1,7 @@
 package dev.tokendesk.server;
 
 import dev.tokendesk.TokenDesk;
+import dev.tokendesk.token.IpAllowList;
 import dev.tokendesk.role.Action;
 import dev.tokendesk.server.content.ContentHandlers;
 import dev.tokendesk.server.error.ApiException;
@@ -20,6 +21,7 @@ import dev.tokendesk.server.security.AuthenticationHandler;
 import dev.tokendesk.server.security.FailureLimits;
 import dev.tokendesk.server.security.PermissionHandler;
 import dev.tokendesk.server.security.PermissionHandler.Requirement;
+import dev.tokendesk.server.security.TrustedProxyHandler;
 import dev.tokendesk.server.users.LoginHandler;
 import dev.tokendesk.server.users.MeHandler;
 import io.undertow.Handlers;
@@ -71,7 +73,9 @@ final class Routes {
                 });
         HttpHandler onWorker = new WorkerDispatchHandler(new ErrorHandler(paths));
         HttpHandler limited = new RequestLimitsHandler(httpLimits, new CorsHandler(cors, onWorker));
-        return new SecurityHeadersHandler(new RequestLogHandler(requestLog, desk.clock(), limited));
+        HttpHandler logged = new SecurityHeadersHandler(new RequestLogHandler(requestLog, desk.clock(), limited));
+        IpAllowList proxies = IpAllowList.parse(desk.config().trustedProxies());
+        return proxies.allowsAll() ? logged : new TrustedProxyHandler(proxies, logged);
     }
 
     private static HttpHandler guard(TokenDesk desk, Requirement requirement, HttpHandler endpoint) {

@@ -1,5 +1,7 @@
 package dev.tokendesk.config;
 
+import dev.tokendesk.ValidationException;
+import dev.tokendesk.token.IpAllowList;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +21,8 @@ import java.util.function.Supplier;
  * ({@code TOKENDESK_PORT} and so on) and command-line options.
  *
  * <p>Keys are the same in the properties file and in the option map: {@code port}, {@code bind},
- * {@code db.url}, {@code db.user}, {@code jwt.lifetime}, {@code token.default-expiry} and
- * {@code cors.origins} (comma-separated). The database password comes only from
+ * {@code db.url}, {@code db.user}, {@code jwt.lifetime}, {@code token.default-expiry},
+ * {@code cors.origins} and {@code trusted.proxies} (both comma-separated). The database password comes only from
  * {@code TOKENDESK_DB_PASSWORD} or the properties file, never from the command line, so it
  * does not show up in process listings.
  */
@@ -36,7 +38,8 @@ public final class ConfigResolver {
             "db.password", "TOKENDESK_DB_PASSWORD",
             "jwt.lifetime", "TOKENDESK_JWT_LIFETIME",
             "token.default-expiry", "TOKENDESK_TOKEN_DEFAULT_EXPIRY",
-            "cors.origins", "TOKENDESK_CORS_ORIGINS");
+            "cors.origins", "TOKENDESK_CORS_ORIGINS",
+            "trusted.proxies", "TOKENDESK_TRUSTED_PROXIES");
 
     private final Map<String, String> env;
     private final Supplier<Path> defaultDataDir;
@@ -107,6 +110,9 @@ public final class ConfigResolver {
         }
         if (values.containsKey("cors.origins")) {
             config = config.withCorsOrigins(parseOrigins(values.get("cors.origins")));
+        }
+        if (values.containsKey("trusted.proxies")) {
+            config = config.withTrustedProxies(parseTrustedProxies(values.get("trusted.proxies"), sources.get("trusted.proxies")));
         }
         return config;
     }
@@ -192,6 +198,15 @@ public final class ConfigResolver {
             }
         }
         return origins;
+    }
+
+    private static String parseTrustedProxies(String value, String source) {
+        try {
+            return IpAllowList.parse(value).toString();
+        } catch (ValidationException e) {
+            throw new InvalidConfigException("Invalid trusted.proxies '" + value + "' in " + source
+                    + ": expected literal IP addresses or CIDR ranges separated by commas (" + e.getMessage() + ")");
+        }
     }
 
     private static int parsePort(String value, String source) {

@@ -4,7 +4,9 @@ import dev.tokendesk.audit.Actor;
 import dev.tokendesk.audit.AuditLog;
 import dev.tokendesk.audit.AuthFailureCounter;
 import dev.tokendesk.auth.Authenticator;
+import dev.tokendesk.backup.BackupService;
 import dev.tokendesk.config.KeyFiles;
+import dev.tokendesk.config.StartupRefusedException;
 import dev.tokendesk.content.ContentService;
 import dev.tokendesk.config.TokenDeskConfig;
 import dev.tokendesk.db.Database;
@@ -20,6 +22,7 @@ import dev.tokendesk.token.TokenHasher;
 import dev.tokendesk.token.TokenService;
 import dev.tokendesk.user.PasswordHasher;
 import dev.tokendesk.user.UserService;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,16 +67,26 @@ public final class TokenDesk implements AutoCloseable {
     private final AuthFailureCounter authFailures;
     private final ChangeFeed changeFeed;
     private final ScheduledExecutorService background;
+    private final BackupService backups;
 
     private TokenDesk(TokenDeskConfig config, Clock clock, Map<String, String> env, Actor actor, boolean scheduleBackgroundTasks) {
         this.config = config;
         this.clock = clock;
         Consumer<RuntimeException> logFailure = e -> LOG.error("Background task failed", e);
 
-        byte[] tokenKey = KeyFiles.loadOrCreate(config.dataDir().resolve("keys").resolve("token-hmac.key"), TOKEN_KEY_VARIABLE, env);
-        byte[] jwtSecret = KeyFiles.loadOrCreate(config.dataDir().resolve("keys").resolve("jwt-secret.key"), JWT_SECRET_VARIABLE, env);
-
         this.database = Database.open(config, Entities.ALL);
+        byte[] tokenKey;
+        byte[] jwtSecret;
+        try {
+            Path tokenKeyFile = config.dataDir().resolve("keys").resolve("token-hmac.key");
+            tokenKey = KeyFiles.loadOrCreate(tokenKeyFile, TOKEN_KEY_VARIABLE, env, () -> rejectNewTokenKey(database, tokenKeyFile));
+            Path jwtKeyFile = config.dataDir().resolve("keys").resolve("jwt-secret.key");
+            jwtSecret = KeyFiles.loadOrCreate(jwtKeyFile, JWT_SECRET_VARIABLE, env, () -> warnNewJwtKey(database, jwtKeyFile));
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        this.backups = new BackupService(database, clock, tokenKey, jwtSecret);
         this.events = new ChangeEvents(logFailure);
         this.audit = new AuditLog(database, clock, actor);
         this.authFailures = new AuthFailureCounter(database, clock, logFailure);
@@ -103,6 +116,9 @@ public final class TokenDesk implements AutoCloseable {
      * and schema on first use.
      *
      * @throws dev.tokendesk.db.DatabaseUnavailableException when the database cannot be opened
+     * @throws StartupRefusedException when the database file is damaged or foreign, the token key
+     *     file is missing while tokens exist, a key file is readable by other users, or the data
+     *     directory is not usable; nothing in the data directory is changed
      */
     public static TokenDesk open(TokenDeskConfig config) {
         return open(config, Clock.systemUTC(), System.getenv());
@@ -128,6 +144,28 @@ public final class TokenDesk implements AutoCloseable {
      */
     public static TokenDesk openWithoutBackgroundTasks(TokenDeskConfig config, Clock clock, Map<String, String> env) {
         return new TokenDesk(config, clock, env, Actor.CONSOLE, false);
+    }
+
+    /** A new token key would make every stored token hash unverifiable, so it is made only while no token exists. */
+    private static void rejectNewTokenKey(Database database, Path keyFile) {
+        long tokens = countRows(database, "api_tokens");
+        if (tokens > 0) {
+            throw new StartupRefusedException("The token key file " + keyFile + " is missing, but the database contains " + tokens
+                    + " API token(s) whose hashes were made with that key: without it they can no longer be verified. "
+                    + "TokenDesk did not generate a new key. Put the original key file back, or set " + TOKEN_KEY_VARIABLE
+                    + " to it. " + StartupRefusedException.RESTORE_HINT);
+        }
+    }
+
+    private static void warnNewJwtKey(Database database, Path keyFile) {
+        if (countRows(database, "users") > 0) {
+            LOG.warn("The JWT key file {} was missing and a new key was generated: JWTs issued before are no longer valid, so users must log in again",
+                    keyFile);
+        }
+    }
+
+    private static long countRows(Database database, String table) {
+        return database.inTransaction(session -> session.createNativeQuery("SELECT COUNT(*) FROM " + table, Long.class).getSingleResult());
     }
 
     private void flushCounters() {
@@ -191,6 +229,11 @@ public final class TokenDesk implements AutoCloseable {
 
     public ChangeFeed changeFeed() {
         return changeFeed;
+    }
+
+    /** Returns the service that writes online backups of this installation, for the CLI and the console's Settings. */
+    public BackupService backups() {
+        return backups;
     }
 
     @Override

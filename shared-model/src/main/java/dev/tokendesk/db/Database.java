@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import dev.tokendesk.config.StartupRefusedException;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.AvailableSettings;
@@ -69,6 +71,14 @@ public final class Database implements AutoCloseable {
                     .schemaToolingAction(Action.VALIDATE)
                     .createEntityManagerFactory();
             return new Database(dataSource, sessionFactory, url.startsWith("jdbc:postgresql:"));
+        } catch (FlywayException e) {
+            dataSource.close();
+            if (e.getMessage() != null && e.getMessage().contains("without schema history table")) {
+                throw new StartupRefusedException("The " + where + " is not a TokenDesk database: it contains tables but no TokenDesk "
+                        + "schema history, and TokenDesk did not change it. Point TokenDesk at an empty database or at its own. "
+                        + StartupRefusedException.RESTORE_HINT, e);
+            }
+            throw new DatabaseUnavailableException("Cannot prepare the " + where + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             dataSource.close();
             throw new DatabaseUnavailableException("Cannot prepare the " + where + ": " + e.getMessage(), e);
@@ -89,6 +99,7 @@ public final class Database implements AutoCloseable {
     private static HikariDataSource openPool(TokenDeskConfig config, String url, String where) {
         if (config.usesEmbeddedDatabase()) {
             createDataDirectory(config.dataDir());
+            DatabaseFileCheck.check(config.dataDir());
             if (System.getProperty("h2.bindAddress") == null) {
                 System.setProperty("h2.bindAddress", "127.0.0.1");
             }
@@ -119,6 +130,7 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             throw new DatabaseUnavailableException("Cannot create the data directory " + dataDir + ": " + e.getMessage(), e);
         }
+        DataDirectory.checkUsable(dataDir);
     }
 
     /** Limits the H2 file to its owner; H2 creates it with the process's umask, often world-readable. */

@@ -74,20 +74,15 @@ public final class TokenDesk implements AutoCloseable {
         this.clock = clock;
         Consumer<RuntimeException> logFailure = e -> LOG.error("Background task failed", e);
 
+        // Checked before the pool opens the database for writing, so a rejected installation keeps every byte.
+        Database.checkExisting(config);
+        Path tokenKeyFile = config.dataDir().resolve("keys").resolve("token-hmac.key");
+        byte[] tokenKey = KeyFiles.loadOrCreate(tokenKeyFile, TOKEN_KEY_VARIABLE, env, () -> rejectNewTokenKey(config, tokenKeyFile));
+        Path jwtKeyFile = config.dataDir().resolve("keys").resolve("jwt-secret.key");
+        byte[] jwtSecret = KeyFiles.loadOrCreate(jwtKeyFile, JWT_SECRET_VARIABLE, env, () -> warnNewJwtKey(config, jwtKeyFile));
+
         this.database = Database.open(config, Entities.ALL);
-        byte[] tokenKey;
-        byte[] jwtSecret;
-        try {
-            Path tokenKeyFile = config.dataDir().resolve("keys").resolve("token-hmac.key");
-            tokenKey = KeyFiles.loadOrCreate(tokenKeyFile, TOKEN_KEY_VARIABLE, env, () -> rejectNewTokenKey(database, tokenKeyFile));
-            Path jwtKeyFile = config.dataDir().resolve("keys").resolve("jwt-secret.key");
-            jwtSecret = KeyFiles.loadOrCreate(jwtKeyFile, JWT_SECRET_VARIABLE, env, () -> warnNewJwtKey(database, jwtKeyFile));
-        } catch (RuntimeException e) {
-            database.close();
-            throw e;
-        }
-        this.backups = new BackupService(database, clock, tokenKey, jwtSecret);
-        this.events = new ChangeEvents(logFailure);
+                this.events = new ChangeEvents(logFailure);
         this.audit = new AuditLog(database, clock, actor);
         this.authFailures = new AuthFailureCounter(database, clock, logFailure);
         this.changeFeed = new ChangeFeed(database, events, logFailure);
@@ -105,6 +100,7 @@ public final class TokenDesk implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        this.backups = new BackupService(database, clock, tokenKey, jwtSecret, this::flushPendingWrites);
         if (scheduleBackgroundTasks) {
             background.scheduleWithFixedDelay(this::flushCounters, LAST_USED_FLUSH_SECONDS, LAST_USED_FLUSH_SECONDS, TimeUnit.SECONDS);
             background.scheduleWithFixedDelay(changeFeed::synchronize, CHANGE_FEED_MILLIS, CHANGE_FEED_MILLIS, TimeUnit.MILLISECONDS);
@@ -147,8 +143,8 @@ public final class TokenDesk implements AutoCloseable {
     }
 
     /** A new token key would make every stored token hash unverifiable, so it is made only while no token exists. */
-    private static void rejectNewTokenKey(Database database, Path keyFile) {
-        long tokens = countRows(database, "api_tokens");
+    private static void rejectNewTokenKey(TokenDeskConfig config, Path keyFile) {
+        long tokens = Database.countRowsWithoutWriting(config, "api_tokens");
         if (tokens > 0) {
             throw new StartupRefusedException("The token key file " + keyFile + " is missing, but the database contains " + tokens
                     + " API token(s) whose hashes were made with that key: without it they can no longer be verified. "
@@ -157,15 +153,11 @@ public final class TokenDesk implements AutoCloseable {
         }
     }
 
-    private static void warnNewJwtKey(Database database, Path keyFile) {
-        if (countRows(database, "users") > 0) {
+    private static void warnNewJwtKey(TokenDeskConfig config, Path keyFile) {
+        if (Database.countRowsWithoutWriting(config, "users") > 0) {
             LOG.warn("The JWT key file {} was missing and a new key was generated: JWTs issued before are no longer valid, so users must log in again",
                     keyFile);
         }
-    }
-
-    private static long countRows(Database database, String table) {
-        return database.inTransaction(session -> session.createNativeQuery("SELECT COUNT(*) FROM " + table, Long.class).getSingleResult());
     }
 
     private void flushCounters() {
@@ -236,11 +228,16 @@ public final class TokenDesk implements AutoCloseable {
         return backups;
     }
 
+    /** Writes the pending last-used times, failure counts and change versions now instead of at the next scheduled flush. */
+    public void flushPendingWrites() {
+        flushCounters();
+        changeFeed.synchronize();
+    }
+
     @Override
     public void close() {
         background.shutdownNow();
-        flushCounters();
-        changeFeed.synchronize();
+        flushPendingWrites();
         database.close();
     }
 }

@@ -36,13 +36,19 @@ public final class BackupService {
     private final Clock clock;
     private final byte[] tokenKey;
     private final byte[] jwtSecret;
+    private final Runnable flushPendingWrites;
 
-    /** Creates the service for an open database and the keys that the installation uses. */
-    public BackupService(Database database, Clock clock, byte[] tokenKey, byte[] jwtSecret) {
+    /**
+     * Creates the service for an open database and the keys that the installation uses;
+     * {@code flushPendingWrites} runs before each copy, so writes that are buffered in memory
+     * (such as last-used times) are part of the backup.
+     */
+    public BackupService(Database database, Clock clock, byte[] tokenKey, byte[] jwtSecret, Runnable flushPendingWrites) {
         this.database = database;
         this.clock = clock;
         this.tokenKey = tokenKey.clone();
         this.jwtSecret = jwtSecret.clone();
+        this.flushPendingWrites = flushPendingWrites;
     }
 
     /**
@@ -67,6 +73,7 @@ public final class BackupService {
             Files.createDirectories(parent);
             work = Files.createTempDirectory(parent, ".tokendesk-backup-");
             Path h2Zip = work.resolve("h2.zip");
+            flushPendingWrites.run();
             copyDatabase(h2Zip);
             Path partial = work.resolve("backup.zip");
             writeBackup(h2Zip, partial);

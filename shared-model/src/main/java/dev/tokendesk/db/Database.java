@@ -85,6 +85,32 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Checks an existing data directory and H2 file without writing to them; does nothing for an
+     * external database or a data directory that does not exist yet.
+     *
+     * @throws StartupRefusedException when the data directory is not usable, or the H2 file is
+     *     damaged or belongs to another program
+     */
+    public static void checkExisting(TokenDeskConfig config) {
+        if (!config.usesEmbeddedDatabase() || !Files.exists(config.dataDir())) {
+            return;
+        }
+        DataDirectory.checkUsable(config.dataDir());
+        DatabaseFileCheck.check(config.dataDir());
+    }
+
+    /**
+     * Counts the rows of {@code table} without opening the database for writing: the H2 file is
+     * opened read-only, or through the process that has it open. Returns 0 when the database, the
+     * file or the table does not exist yet.
+     *
+     * @throws DatabaseUnavailableException when the database exists but cannot be read
+     */
+    public static long countRowsWithoutWriting(TokenDeskConfig config, String table) {
+        return DatabaseFileCheck.countRows(config, table);
+    }
+
     /** Returns the JDBC URL for {@code config}: its own URL, or the H2 file in the data directory. */
     public static String jdbcUrl(TokenDeskConfig config) {
         if (!config.usesEmbeddedDatabase()) {
@@ -99,7 +125,6 @@ public final class Database implements AutoCloseable {
     private static HikariDataSource openPool(TokenDeskConfig config, String url, String where) {
         if (config.usesEmbeddedDatabase()) {
             createDataDirectory(config.dataDir());
-            DatabaseFileCheck.check(config.dataDir());
             if (System.getProperty("h2.bindAddress") == null) {
                 System.setProperty("h2.bindAddress", "127.0.0.1");
             }

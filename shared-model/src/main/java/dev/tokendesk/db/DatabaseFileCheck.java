@@ -1,6 +1,7 @@
 package dev.tokendesk.db;
 
 import dev.tokendesk.config.StartupRefusedException;
+import dev.tokendesk.config.TokenDeskConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -31,12 +32,15 @@ final class DatabaseFileCheck {
         if (!Files.exists(file)) {
             return;
         }
+        if (isOpenElsewhere(dataDir)) {
+            // NOTE: a lock file left behind by a killed process also skips this check; H2 itself detects that the lock is stale.
+            return;
+        }
         if (!Files.isRegularFile(file)) {
             throw new StartupRefusedException("The database path " + file + " is not a regular file. Move it away. "
                     + StartupRefusedException.RESTORE_HINT);
         }
-        String url = "jdbc:h2:file:" + dataDir.resolve(Database.H2_FILE_NAME) + ";ACCESS_MODE_DATA=r;TRACE_LEVEL_FILE=0;IFEXISTS=TRUE";
-        try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
+        try (Connection connection = DriverManager.getConnection(readOnlyUrl(dataDir), "sa", "")) {
             List<String> tables = publicTables(connection);
             boolean hasHistory = tables.stream().anyMatch(name -> name.toLowerCase(Locale.ROOT).equals(HISTORY_TABLE));
             if (!tables.isEmpty() && !hasHistory) {
@@ -54,6 +58,80 @@ final class DatabaseFileCheck {
             throw new StartupRefusedException("The database file " + file + " is damaged or is not an H2 database: " + e.getMessage()
                     + ". TokenDesk did not change it. " + StartupRefusedException.RESTORE_HINT, e);
         }
+    }
+
+    static long countRows(TokenDeskConfig config, String table) {
+        String url;
+        String user = config.dbUser();
+        String password = config.dbPassword();
+        if (config.usesEmbeddedDatabase()) {
+            if (!Files.exists(config.dataDir().resolve(Database.H2_FILE_NAME + ".mv.db"))) {
+                return 0;
+            }
+            if (isOpenElsewhere(config.dataDir())) {
+                return countThroughOwner(config, table);
+            }
+            url = readOnlyUrl(config.dataDir());
+            user = "sa";
+            password = "";
+        } else {
+            url = config.dbUrl();
+        }
+        try {
+            return count(url, user, password, table);
+        } catch (SQLException e) {
+            if (config.usesEmbeddedDatabase() && e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+                return countThroughOwner(config, table);
+            }
+            throw new DatabaseUnavailableException("Cannot count the rows of " + table + " in " + where(config) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static long countThroughOwner(TokenDeskConfig config, String table) {
+        try {
+            return count(Database.jdbcUrl(config), "sa", "", table);
+        } catch (SQLException e) {
+            throw new DatabaseUnavailableException("Cannot count the rows of " + table + " in " + where(config) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static long count(String url, String user, String password, String table) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, user, password)) {
+            if (!hasTable(connection, table)) {
+                return 0;
+            }
+            try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private static boolean hasTable(Connection connection, String table) throws SQLException {
+        for (String name : new String[] {table, table.toUpperCase(Locale.ROOT)}) {
+            try (ResultSet tables = connection.getMetaData().getTables(null, null, name, new String[] {"TABLE"})) {
+                if (tables.next()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String where(TokenDeskConfig config) {
+        return config.usesEmbeddedDatabase() ? "data directory " + config.dataDir() : "database " + config.dbUrl();
+    }
+
+    /**
+     * Returns whether H2's lock file exists: with AUTO_SERVER the process that has the file open
+     * keeps it there, and a read-only open could see that process's writes half done.
+     */
+    private static boolean isOpenElsewhere(Path dataDir) {
+        return Files.exists(dataDir.resolve(Database.H2_FILE_NAME + ".lock.db"));
+    }
+
+    private static String readOnlyUrl(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.resolve(Database.H2_FILE_NAME) + ";ACCESS_MODE_DATA=r;TRACE_LEVEL_FILE=0;IFEXISTS=TRUE";
     }
 
     private static List<String> publicTables(Connection connection) throws SQLException {

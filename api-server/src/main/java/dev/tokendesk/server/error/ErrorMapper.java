@@ -82,6 +82,10 @@ public final class ErrorMapper {
         if (failure instanceof LoginRejectedException login) {
             return new ApiException(400, "ValidationError", login.getMessage());
         }
+        ApiException storage = StorageFailure.toApiException(failure);
+        if (storage != null) {
+            return storage;
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.error("Unexpected failure {} in {} {}", errorId, exchange.getRequestMethod(), SecretMasking.mask(exchange.getRequestPath()), failure);
         return new ApiException(500, "InternalServerError", "Internal Server Error (error id " + errorId + ")");

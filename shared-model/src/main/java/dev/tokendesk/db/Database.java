@@ -122,8 +122,7 @@ public final class Database implements AutoCloseable {
         // WRITE_DELAY=0 makes H2 write each commit to the file before the commit returns, so a killed
         // process loses no acknowledged write; the default (500 ms) loses the last half second.
         // NOTE: H2 does not fsync each commit, so a power failure can still lose the newest commits.
-        // DB_CLOSE_ON_EXIT=FALSE leaves closing to TokenDesk's own shutdown, which first lets requests in flight finish.
-        return "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
     }
 
     private static HikariDataSource openPool(TokenDeskConfig config, String url, String where) {

@@ -114,7 +114,7 @@ public final class TokenDesk implements AutoCloseable {
      * @throws dev.tokendesk.db.DatabaseUnavailableException when the database cannot be opened
      * @throws StartupRefusedException when the database file is damaged or foreign, the token key
      *     file is missing while tokens exist, a key file is readable by other users, or the data
-     *     directory is not usable; nothing in the data directory is changed
+     *     directory is not usable. Nothing in the data directory is changed then.
      */
     public static TokenDesk open(TokenDeskConfig config) {
         return open(config, Clock.systemUTC(), System.getenv());
@@ -142,7 +142,7 @@ public final class TokenDesk implements AutoCloseable {
         return new TokenDesk(config, clock, env, Actor.CONSOLE, false);
     }
 
-    /** A new token key would make every stored token hash unverifiable, so it is made only while no token exists. */
+    /** Rejects a new token key while tokens exist, because every stored token hash would become unverifiable. */
     private static void rejectNewTokenKey(TokenDeskConfig config, Path keyFile) {
         long tokens = Database.countRowsWithoutWriting(config, "api_tokens");
         if (tokens > 0) {

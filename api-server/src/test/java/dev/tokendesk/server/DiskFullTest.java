@@ -85,7 +85,7 @@ class DiskFullTest {
 
         assertThat(write.status()).as(write.body()).isEqualTo(503);
         assertThat(write.json().at("/error/name").asText()).isEqualTo("ServiceUnavailableError");
-        assertThat(write.json().at("/error/message").asText()).contains("the disk is full");
+        assertThat(write.json().at("/error/message").asText()).contains("cannot store or read data");
         assertThat(read.status()).as(read.body()).isEqualTo(200);
         assertThat(read.json().at("/data").size()).isEqualTo(ApiFixture.NAMES.length);
         assertThat(writeAfterFreeing.status()).as(writeAfterFreeing.body()).isBetween(200, 201);

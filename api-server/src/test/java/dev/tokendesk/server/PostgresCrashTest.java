@@ -46,11 +46,12 @@ class PostgresCrashTest {
         }
         String[] deskOptions = {"--data-dir", dataDir.toString(), "--db-url", dbUrl, "--db-user", "postgres"};
         ServeProcess server = ServeProcess.serve(work.resolve("serve.err"), Map.of(), deskOptions);
+        TokenIssuer issuer = new TokenIssuer(work, Map.of(), deskOptions);
         Set<String> written;
         List<String> issued;
         try (WriteLoad load = new WriteLoad(server.baseUrl(), "Bearer " + bobToken, 4, 500, 200)) {
             load.awaitFirstWrites();
-            issued = new TokenIssuer(work, Map.of(), deskOptions).issueWhileRunning(2);
+            issued = issuer.issueWhileRunning(2);
 
             server.kill();
 
@@ -59,7 +60,7 @@ class PostgresCrashTest {
         }
 
         assertThat(written).hasSizeGreaterThanOrEqualTo(200);
-        assertThat(issued).hasSize(2);
+        assertThat(issued).as(String.join("\n", issuer.failures())).hasSize(2);
         try (TokenDesk reopened = TokenDesk.open(TestDesks.config(dataDir).withDatabase(dbUrl, "postgres", null), Clock.systemUTC(), Map.of())) {
             assertThat(ProcessFaultsTest.restaurantNames(reopened)).containsAll(written);
             for (String token : issued) {

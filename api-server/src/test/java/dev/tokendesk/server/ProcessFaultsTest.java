@@ -79,7 +79,7 @@ class ProcessFaultsTest {
         }
 
         assertThat(written).hasSizeGreaterThanOrEqualTo(200);
-        assertThat(issued).hasSize(2);
+        assertThat(issued).as(String.join("\n", issuer.failures())).hasSize(2);
         try (TokenDesk reopened = TestDesks.open(dataDir)) {
             assertThat(restaurantNames(reopened)).containsAll(written);
             for (String token : issued) {

@@ -11,6 +11,7 @@ final class TokenIssuer {
     private final Path work;
     private final Map<String, String> env;
     private final String[] deskOptions;
+    private final List<String> failures = new ArrayList<>();
 
     TokenIssuer(Path work, Map<String, String> env, String... deskOptions) {
         this.work = work;
@@ -27,8 +28,15 @@ final class TokenIssuer {
             ServeProcess.Result result = ServeProcess.run(work.resolve("token-" + i + ".err"), env, args.toArray(String[]::new));
             if (result.exitCode() == 0) {
                 issued.add(result.out().strip());
+            } else {
+                failures.add("exit " + result.exitCode() + ": " + result.err().lines().filter(line -> line.startsWith("Error")).toList());
             }
         }
         return issued;
+    }
+
+    /** Returns the exit code and error lines of each command that failed. */
+    List<String> failures() {
+        return List.copyOf(failures);
     }
 }

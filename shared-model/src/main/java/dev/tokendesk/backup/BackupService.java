@@ -27,7 +27,7 @@ import java.util.zip.ZipOutputStream;
  * keeps running and is transactionally consistent because H2 reads a committed version of every
  * page (MVCC). A PostgreSQL database is not copied: use {@code pg_dump} for it.
  *
- * <p>Thread-safe. The backup file holds the keys in clear text, so it is created readable by its
+ * <p>Thread-safe. The backup file contains the keys in clear text, so it is created readable by its
  * owner only.
  */
 public final class BackupService {

@@ -139,6 +139,7 @@ public final class Database implements AutoCloseable {
         hikari.setMaximumPoolSize(10);
         hikari.setPoolName("tokendesk");
         hikari.setAutoCommit(false);
+        hikari.setExceptionOverrideClassName(ClosedDatabaseEviction.class.getName());
         try {
             HikariDataSource pool = new HikariDataSource(hikari);
             if (config.usesEmbeddedDatabase()) {

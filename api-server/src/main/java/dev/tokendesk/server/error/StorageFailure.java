@@ -4,6 +4,13 @@ import dev.tokendesk.db.DatabaseUnavailableException;
 import java.nio.file.FileSystemException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -12,9 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Recognizes failures of the storage under the database, such as a full disk, a read-only file
- * system or a database that closed itself after a write error, so the client gets a 503 that
- * names the cause instead of a bare 500.
+ * Recognizes failures of the storage under the database: a full disk, a read-only file system, or
+ * a database that closed itself after a write error. The client then gets a 503 that names the
+ * cause instead of a bare 500.
  */
 final class StorageFailure {
 
@@ -28,6 +35,7 @@ final class StorageFailure {
             ErrorCode.DATABASE_IS_READ_ONLY, ErrorCode.DATABASE_IS_CLOSED, ErrorCode.IO_EXCEPTION_1, ErrorCode.IO_EXCEPTION_2,
             ErrorCode.FILE_CORRUPTED_1, ErrorCode.OUT_OF_MEMORY);
     private static final AtomicLong FAILURES = new AtomicLong();
+    private static final int MAX_CHAIN = 50;
 
     private StorageFailure() {
     }
@@ -47,15 +55,18 @@ final class StorageFailure {
     }
 
     private static String describe(Throwable failure) {
-        for (Throwable current = failure; current != null; current = current.getCause()) {
-            String message = current.getMessage() == null ? "" : current.getMessage();
-            String lower = message.toLowerCase(Locale.ROOT);
+        List<Throwable> chain = chain(failure);
+        for (Throwable current : chain) {
+            String lower = current.getMessage() == null ? "" : current.getMessage().toLowerCase(Locale.ROOT);
             if (lower.contains("no space left on device") || lower.contains("disk full") || lower.contains("could not extend file")) {
                 return "the disk is full";
             }
             if (lower.contains("read-only file system")) {
                 return "the file system is read-only";
             }
+        }
+        for (Throwable current : chain) {
+            String message = current.getMessage() == null ? current.getClass().getName() : current.getMessage();
             if (current instanceof SQLException sql && isStorageState(sql)) {
                 return firstLine(message);
             }
@@ -65,6 +76,29 @@ final class StorageFailure {
             }
         }
         return null;
+    }
+
+    /**
+     * Returns {@code failure}, its causes and their suppressed exceptions, each once. H2 attaches
+     * the write error that closed the database as a cause or suppressed exception of later
+     * failures, sometimes in a cycle.
+     */
+    private static List<Throwable> chain(Throwable failure) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Throwable> chain = new ArrayList<>();
+        Deque<Throwable> pending = new ArrayDeque<>(List.of(failure));
+        while (!pending.isEmpty() && chain.size() < MAX_CHAIN) {
+            Throwable current = pending.removeFirst();
+            if (!seen.add(current)) {
+                continue;
+            }
+            chain.add(current);
+            if (current.getCause() != null) {
+                pending.addLast(current.getCause());
+            }
+            pending.addAll(Arrays.asList(current.getSuppressed()));
+        }
+        return chain;
     }
 
     private static boolean isStorageState(SQLException sql) {

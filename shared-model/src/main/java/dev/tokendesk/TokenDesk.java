@@ -161,6 +161,12 @@ public final class TokenDesk implements AutoCloseable {
     }
 
     private void flushCounters() {
+        if (!database.hasRoomForWrites()) {
+            // The counts stay pending in memory and are written once the disk has room again.
+            LOG.warn("Skipped writing last-used times and failure counts: the disk of {} has {} bytes free, below {}",
+                    config.dataDir(), database.freeBytes(), Database.MIN_FREE_BYTES);
+            return;
+        }
         if (lastUsed.flush() > 0) {
             events.publish(ChangeEvent.Kind.TOKEN, null);
         }

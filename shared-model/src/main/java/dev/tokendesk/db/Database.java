@@ -34,11 +34,20 @@ public final class Database implements AutoCloseable {
     /** File name, without H2's {@code .mv.db} suffix, of the embedded database in the data directory. */
     public static final String H2_FILE_NAME = "tokendesk";
 
+    /**
+     * Free space below which writes to the H2 file are skipped or rejected.
+     *
+     * <p>NOTE: an estimate of the room H2 needs to append and compact chunks, not a measured value.
+     */
+    public static final long MIN_FREE_BYTES = 32L * 1024 * 1024;
+
     private final HikariDataSource dataSource;
     private final SessionFactory sessionFactory;
     private final boolean postgres;
+    private final Path h2DataDir;
 
-    private Database(HikariDataSource dataSource, SessionFactory sessionFactory, boolean postgres) {
+    private Database(HikariDataSource dataSource, SessionFactory sessionFactory, boolean postgres, Path h2DataDir) {
+        this.h2DataDir = h2DataDir;
         this.dataSource = dataSource;
         this.sessionFactory = sessionFactory;
         this.postgres = postgres;
@@ -70,7 +79,8 @@ public final class Database implements AutoCloseable {
                     .collectStatistics(true)
                     .schemaToolingAction(Action.VALIDATE)
                     .createEntityManagerFactory();
-            return new Database(dataSource, sessionFactory, url.startsWith("jdbc:postgresql:"));
+            return new Database(dataSource, sessionFactory, url.startsWith("jdbc:postgresql:"),
+                    config.usesEmbeddedDatabase() ? config.dataDir() : null);
         } catch (FlywayException e) {
             dataSource.close();
             if (e.getMessage() != null && e.getMessage().contains("without schema history table")) {
@@ -180,6 +190,30 @@ public final class Database implements AutoCloseable {
         } catch (UnsupportedOperationException e) {
             // NOTE: on Windows the directory keeps the ACL inherited from the user's profile.
         }
+    }
+
+    /**
+     * Returns the free bytes of the file system of the H2 file, or {@link Long#MAX_VALUE} for an
+     * external database or when the file system does not report it.
+     */
+    public long freeBytes() {
+        if (h2DataDir == null) {
+            return Long.MAX_VALUE;
+        }
+        try {
+            return Files.getFileStore(h2DataDir).getUsableSpace();
+        } catch (IOException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /**
+     * Returns whether the H2 file system has at least {@link #MIN_FREE_BYTES} free. H2 closes the
+     * whole database when a write fails for lack of space, so callers skip or reject writes below
+     * this, and reads keep working.
+     */
+    public boolean hasRoomForWrites() {
+        return freeBytes() >= MIN_FREE_BYTES;
     }
 
     /** Runs {@code work} in a new transaction, commits, and returns its result; rolls back if it throws. */

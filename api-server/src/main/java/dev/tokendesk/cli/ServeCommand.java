@@ -2,6 +2,7 @@ package dev.tokendesk.cli;
 
 import dev.tokendesk.TokenDesk;
 import dev.tokendesk.audit.Actor;
+import dev.tokendesk.config.TokenDeskConfig;
 import dev.tokendesk.server.ApiServer;
 import dev.tokendesk.server.http.CorsPolicy;
 import java.util.HashMap;
@@ -39,18 +40,11 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--cors-origin", paramLabel = "ORIGIN",
             description = "Browser origin allowed to call the API, such as https://app.example.com or http://localhost:*; "
-                    + "repeat for several. Replaces the default http://localhost:* and http://127.0.0.1:*.")
+                    + "repeat for several. Replaces cors.origins of tokendesk.properties, by default http://localhost:* and http://127.0.0.1:*.")
     List<String> corsOrigins;
 
     @Override
     public Integer call() throws InterruptedException {
-        CorsPolicy cors;
-        try {
-            cors = corsOrigins == null ? CorsPolicy.LOCAL_DEVELOPMENT : new CorsPolicy(corsOrigins);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-
         Map<String, String> options = new HashMap<>();
         if (port != null) {
             options.put("port", port.toString());
@@ -58,8 +52,19 @@ final class ServeCommand implements Callable<Integer> {
         if (bind != null) {
             options.put("bind", bind);
         }
+        if (corsOrigins != null) {
+            options.put("cors.origins", String.join(",", corsOrigins));
+        }
 
-        TokenDesk opened = TokenDesk.open(desk.resolve(cli.env(), options), java.time.Clock.systemUTC(), cli.env(), Actor.CLI);
+        TokenDeskConfig config = desk.resolve(cli.env(), options);
+        CorsPolicy cors;
+        try {
+            cors = new CorsPolicy(config.corsOrigins());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+
+        TokenDesk opened = TokenDesk.open(config, java.time.Clock.systemUTC(), cli.env(), Actor.CLI);
         ApiServer server = new ApiServer(opened, cors);
         try {
             server.start();

@@ -9,6 +9,7 @@ import io.undertow.UndertowOptions;
 import io.undertow.server.handlers.GracefulShutdownHandler;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,18 +26,22 @@ public final class ApiServer implements AutoCloseable {
 
     private final TokenDesk desk;
     private final RequestLog requestLog;
-    private final CorsPolicy cors;
     private static final long IN_FLIGHT_WAIT_MILLIS = 10_000;
 
+    private CorsPolicy cors;
     private Undertow undertow;
     private GracefulShutdownHandler inFlight;
     private int port;
     private String bindAddress;
     private int configuredPort;
 
-    /** Creates a server that allows cross-origin calls from local development servers ({@link CorsPolicy#LOCAL_DEVELOPMENT}). */
+    /**
+     * Creates a server that allows cross-origin calls from the configured origins.
+     *
+     * @throws IllegalArgumentException naming a configured origin that is not scheme://host[:port]
+     */
     public ApiServer(TokenDesk desk) {
-        this(desk, CorsPolicy.LOCAL_DEVELOPMENT);
+        this(desk, new CorsPolicy(desk.config().corsOrigins()));
     }
 
     /** Creates a server that allows cross-origin calls from the origins that {@code cors} allows. */
@@ -62,6 +67,23 @@ public final class ApiServer implements AutoCloseable {
         }
         this.bindAddress = newBindAddress;
         this.configuredPort = newPort;
+    }
+
+    /**
+     * Sets the browser origins the next {@link #start()} allows, replacing the configured ones.
+     *
+     * @throws IllegalStateException when the server is running
+     */
+    public synchronized void allowOrigins(CorsPolicy newCors) {
+        if (undertow != null) {
+            throw new IllegalStateException("Stop the server before changing its CORS origins");
+        }
+        this.cors = newCors;
+    }
+
+    /** Returns the origin patterns the server allows, or will allow at the next start. */
+    public synchronized List<String> corsOrigins() {
+        return cors.patterns();
     }
 
     /**

@@ -1,8 +1,8 @@
 package dev.tokendesk.console;
 
-import atlantafx.base.theme.PrimerLight;
 import dev.tokendesk.TokenDesk;
 import dev.tokendesk.config.ConfigResolver;
+import dev.tokendesk.config.TokenDeskConfig;
 import dev.tokendesk.console.audit.AuditView;
 import dev.tokendesk.console.audit.AuditViewModel;
 import dev.tokendesk.console.content.ContentCatalog;
@@ -14,20 +14,28 @@ import dev.tokendesk.console.dashboard.DashboardViewModel;
 import dev.tokendesk.console.dashboard.TrafficViewModel;
 import dev.tokendesk.console.dialog.DialogService;
 import dev.tokendesk.console.dialog.FxDialogService;
+import dev.tokendesk.console.look.Appearance;
+import dev.tokendesk.console.preferences.ConsolePreferences;
+import dev.tokendesk.console.preferences.ConsolePreferences.WindowBounds;
+import dev.tokendesk.console.preferences.PreferencesFile;
 import dev.tokendesk.console.requestlog.RequestLogView;
 import dev.tokendesk.console.requestlog.RequestLogViewModel;
+import dev.tokendesk.console.requestlog.TokenNames;
 import dev.tokendesk.console.roles.RolesView;
 import dev.tokendesk.console.roles.RolesViewModel;
 import dev.tokendesk.console.server.ServerController;
 import dev.tokendesk.console.settings.SettingsView;
 import dev.tokendesk.console.settings.SettingsViewModel;
 import dev.tokendesk.console.task.WorkerThreadExecutor;
+import dev.tokendesk.console.tokens.ExpiryPreset;
 import dev.tokendesk.console.tokens.TokensView;
 import dev.tokendesk.console.tokens.TokensViewModel;
 import dev.tokendesk.console.users.UsersView;
 import dev.tokendesk.console.users.UsersViewModel;
 import dev.tokendesk.event.ChangeEvent.Kind;
 import dev.tokendesk.server.ApiServer;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.concurrent.atomic.AtomicReference;
@@ -36,15 +44,19 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.slf4j.Logger;
+import org.kordamp.ikonli.feather.Feather;
 import org.slf4j.LoggerFactory;
 
 /**
  * The console: opens the installation, starts the API server in the same JVM and shows the
- * screens. Closing the window stops the server and closes the installation.
+ * screens. Closing the window saves the window layout, stops the server and closes the
+ * installation.
  *
  * <p>JavaFX calls {@link #start} and {@link #stop} on the application thread; opening the
  * database and starting the server run on the background worker.
@@ -54,51 +66,93 @@ public final class ConsoleApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleApp.class);
     private static final long SHUTDOWN_WAIT_SECONDS = 10;
     private static final double REQUEST_LOG_POLL_MILLIS = 250;
+    private static final double DEFAULT_WIDTH = 1280;
+    private static final double DEFAULT_HEIGHT = 800;
 
     private final WorkerThreadExecutor executor = new WorkerThreadExecutor();
     private final AtomicReference<Opened> opened = new AtomicReference<>();
     private ChangeRelay relay;
     private Timeline rateTicker;
     private Timeline requestLogTicker;
+    private Stage stage;
+    private Path dataDir;
+    private ConsolePreferences preferences = ConsolePreferences.DEFAULTS;
+    private Appearance appearance;
+    private ConsoleShell shell;
 
     @Override
-    public void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+    public void start(Stage primaryStage) {
+        stage = primaryStage;
         Thread.currentThread().setUncaughtExceptionHandler((thread, e) -> LOG.error("Unexpected error in the console", e));
 
-        ConsoleShell shell = new ConsoleShell();
+        // Resolved on the application thread, because the window's size and theme come from the
+        // data directory and must be known before it shows. Both files are a few hundred bytes.
+        TokenDeskConfig config = null;
+        String problem = null;
+        try {
+            LaunchOptions options = LaunchOptions.parse(getParameters().getRaw());
+            config = ConfigResolver.fromSystem().resolve(options.dataDir(), options.overrides());
+            dataDir = config.dataDir();
+            preferences = PreferencesFile.load(dataDir);
+        } catch (RuntimeException e) {
+            problem = e.getMessage();
+        }
+
+        appearance = new Appearance(preferences.darkMode());
+        shell = new ConsoleShell(appearance);
+        Scene scene = new Scene(shell.root(), DEFAULT_WIDTH, DEFAULT_HEIGHT);
+        shell.installShortcuts(scene);
         stage.setTitle("TokenDesk");
-        stage.setScene(new Scene(shell.root(), 1200, 760));
+        stage.setScene(scene);
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        placeWindow(preferences.window());
         stage.show();
 
-        LaunchOptions options;
-        try {
-            options = LaunchOptions.parse(getParameters().getRaw());
-        } catch (IllegalArgumentException e) {
-            shell.showMessage(e.getMessage(), false);
+        if (problem != null) {
+            shell.showMessage("TokenDesk could not start: " + problem, false);
             return;
         }
-        executor.submit(() -> open(options), session -> showScreens(stage, shell, session), failure -> {
+        TokenDeskConfig resolved = config;
+        executor.submit(() -> open(resolved), session -> showScreens(session), failure -> {
             LOG.error("Cannot open TokenDesk: {}", failure.getMessage());
             shell.showMessage("TokenDesk could not start: " + failure.getMessage(), false);
         });
     }
 
-    private Opened open(LaunchOptions options) {
-        TokenDesk desk = TokenDesk.open(ConfigResolver.fromSystem().resolve(options.dataDir(), options.overrides()));
+    /** Restores the last window bounds when they still fit on a screen; otherwise centres the default size on the primary screen. */
+    private void placeWindow(WindowBounds bounds) {
+        Rectangle2D visible = Screen.getPrimary().getVisualBounds();
+        boolean onScreen = bounds != null
+                && !Screen.getScreensForRectangle(bounds.x(), bounds.y(), bounds.width(), bounds.height()).isEmpty();
+        if (onScreen) {
+            stage.setX(bounds.x());
+            stage.setY(bounds.y());
+            stage.setWidth(bounds.width());
+            stage.setHeight(bounds.height());
+            stage.setMaximized(bounds.maximized());
+            return;
+        }
+        stage.setWidth(Math.min(DEFAULT_WIDTH, visible.getWidth()));
+        stage.setHeight(Math.min(DEFAULT_HEIGHT, visible.getHeight()));
+        stage.centerOnScreen();
+    }
+
+    private Opened open(TokenDeskConfig config) {
+        TokenDesk desk = TokenDesk.open(config);
         Opened session = new Opened(desk, new ApiServer(desk));
         opened.set(session);
         return session;
     }
 
-    private void showScreens(Stage stage, ConsoleShell shell, Opened session) {
+    private void showScreens(Opened session) {
         TokenDesk desk = session.desk();
         DialogService dialogs = new FxDialogService(() -> stage);
         ContentCatalog catalog = new DeskContentCatalog(desk);
         ServerController server = new ServerController(session.server(), executor);
 
         DashboardViewModel dashboard = new DashboardViewModel(server, desk.users(), desk.tokens(), executor,
-                session.server().requestLog()::total);
+                session.server().requestLog()::total, desk.config().dataDir());
         UsersViewModel users = new UsersViewModel(desk.users(), desk.roles(), desk.tokens(), executor, dialogs);
         TokensViewModel tokens = new TokensViewModel(desk.tokens(), desk.users(), desk.roles(), catalog,
                 server.baseUrlProperty()::get, executor, dialogs);
@@ -106,18 +160,31 @@ public final class ConsoleApp extends Application {
         ContentViewModel content = new ContentViewModel(desk.content(), executor, dialogs);
         AuditViewModel audit = new AuditViewModel(desk.audit(), desk.authFailures(), executor, dialogs);
         TrafficViewModel traffic = new TrafficViewModel(session.server().requestLog());
-        RequestLogViewModel requestLog = new RequestLogViewModel(session.server().requestLog());
-        SettingsViewModel settings = new SettingsViewModel(desk.config(), server, executor);
+        TokenNames tokenNames = new TokenNames(desk.tokens(), executor);
+        RequestLogViewModel requestLog = new RequestLogViewModel(session.server().requestLog(), tokenNames, executor, dialogs);
+        SettingsViewModel settings = new SettingsViewModel(desk.config(), server, executor,
+                folder -> getHostServices().showDocument(folder.toUri().toString()));
 
-        shell.addScreen("Dashboard", "navDashboard", new DashboardView(dashboard, traffic).root());
-        shell.addScreen("Users", "navUsers", new UsersView(users).root());
-        shell.addScreen("Tokens", "navTokens", new TokensView(tokens).root());
-        shell.addScreen("Roles & permissions", "navRoles", new RolesView(roles).root());
-        shell.addScreen("Content", "navContent", new ContentView(content).root());
-        shell.addScreen("Audit", "navAudit", new AuditView(audit).root());
-        shell.addScreen("Request log", "navRequestLog", new RequestLogView(requestLog).root());
-        shell.addScreen("Settings", "navSettings", new SettingsView(settings).root());
+        shell.addScreen(new ConsoleScreen("Dashboard", "navDashboard", Feather.ACTIVITY, new DashboardView(dashboard, traffic).root(),
+                dashboard::refresh, "#dashboardPortField"));
+        shell.addScreen(new ConsoleScreen("Users", "navUsers", Feather.USERS, new UsersView(users).root(), users::refresh, "#usersSearchField"));
+        shell.addScreen(new ConsoleScreen("Tokens", "navTokens", Feather.KEY, new TokensView(tokens).root(), tokens::refresh, "#tokensSearchField"));
+        shell.addScreen(new ConsoleScreen("Roles & permissions", "navRoles", Feather.SHIELD, new RolesView(roles).root(), roles::refresh, null));
+        shell.addScreen(new ConsoleScreen("Content", "navContent", Feather.DATABASE, new ContentView(content).root(), content::refresh,
+                "#filterTextField"));
+        shell.addScreen(new ConsoleScreen("Audit", "navAudit", Feather.CLIPBOARD, new AuditView(audit).root(), audit::refresh, null));
+        shell.addScreen(new ConsoleScreen("Request log", "navRequestLog", Feather.LIST, new RequestLogView(requestLog).root(),
+                requestLog::poll, "#requestPathFilter"));
+        shell.addScreen(ConsoleScreen.plain("Settings", "navSettings", Feather.SETTINGS,
+                new SettingsView(settings, appearance.darkModeProperty()).root()));
         shell.setLocation("Data: " + desk.config().dataDir());
+        shell.setNewTokenAction(() -> shell.focusOnScreen("navTokens", "#tokenNameField"));
+        if (preferences.lastScreen() != null) {
+            shell.showScreen(preferences.lastScreen());
+        }
+
+        applyDefaultExpiry(tokens, settings.defaultTokenExpiryInEffectProperty().get());
+        settings.defaultTokenExpiryInEffectProperty().addListener((observable, before, now) -> applyDefaultExpiry(tokens, now));
 
         relay = new ChangeRelay(desk.events(), Platform::runLater);
         relay.onChange(EnumSet.of(Kind.USER, Kind.TOKEN), dashboard::refresh);
@@ -126,6 +193,7 @@ public final class ConsoleApp extends Application {
         relay.onChange(EnumSet.of(Kind.ROLE, Kind.CONTENT_TYPE), roles::refresh);
         relay.onChange(EnumSet.of(Kind.CONTENT_TYPE, Kind.ENTRY), content::refresh);
         relay.onChange(EnumSet.of(Kind.USER, Kind.TOKEN, Kind.ROLE), audit::refresh);
+        relay.onChange(EnumSet.of(Kind.TOKEN), tokenNames::reload);
 
         rateTicker = new Timeline(new KeyFrame(Duration.seconds(1), event -> {
             dashboard.sampleRequestRate(System.nanoTime());
@@ -143,15 +211,45 @@ public final class ConsoleApp extends Application {
         roles.refresh();
         content.refresh();
         audit.refresh();
+        tokenNames.reload();
         server.start();
     }
 
+    /** Preselects the configured expiry in the token form; the form keeps the admin's own choice until the next change. */
+    private static void applyDefaultExpiry(TokensViewModel tokens, String code) {
+        ExpiryPreset preset = switch (code) {
+            case "1d" -> ExpiryPreset.ONE_DAY;
+            case "7d" -> ExpiryPreset.SEVEN_DAYS;
+            case "90d" -> ExpiryPreset.NINETY_DAYS;
+            case "never" -> ExpiryPreset.NEVER;
+            default -> ExpiryPreset.THIRTY_DAYS;
+        };
+        tokens.form().expiryProperty().set(preset);
+    }
+
+    private void savePreferences() {
+        if (dataDir == null || stage == null) {
+            return;
+        }
+        ConsolePreferences layout = preferences.withDarkMode(appearance.darkModeProperty().get())
+                .withWindow(new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized()));
+        if (shell.currentScreenProperty().get() != null) {
+            layout = layout.withLastScreen(shell.currentScreenProperty().get());
+        }
+        try {
+            PreferencesFile.save(dataDir, layout);
+        } catch (IOException e) {
+            LOG.warn("Could not save the window layout in {}: {}", dataDir, e.getMessage());
+        }
+    }
+
     /**
-     * Stops the server and closes the installation. It blocks the application thread, but only
-     * after the window has closed, so nothing visible freezes.
+     * Saves the window layout, stops the server and closes the installation. It blocks the
+     * application thread, but only after the window has closed, so nothing visible freezes.
      */
     @Override
     public void stop() {
+        savePreferences();
         if (relay != null) {
             relay.close();
         }

@@ -67,6 +67,26 @@ class RequestLogEndToEndTest {
         assertThat(robot.lookup("#requestLogSummary").queryAs(Label.class).getText()).isEqualTo("3 requests");
     }
 
+    @Test
+    void filtersNarrowTheTable() throws Exception {
+        String baseUrl = robot.lookup("#baseUrlField").queryAs(TextField.class).getText();
+        LocalHttp http = new LocalHttp();
+        http.get(baseUrl + "/_health?probe=ok");
+        http.get(baseUrl + "/api/no-such-type?probe=missing");
+        robot.clickOn("#navRequestLog");
+        TableView<RequestRow> table = robot.lookup("#requestLogTable").query();
+        waitUntil(() -> table.getItems().size() >= 2);
+
+        robot.clickOn("#requestPathFilter").write("no-such");
+        List<String> byPath = table.getItems().stream().map(RequestRow::target).toList();
+        robot.clickOn("#requestUserFilter").write("nobody");
+
+        assertThat(byPath).containsExactly("/api/no-such-type?probe=missing");
+        assertThat(table.getItems()).isEmpty();
+        assertThat(robot.lookup("#requestLogSummary").queryAs(Label.class).getText()).isEqualTo("0 of 2 requests");
+        assertThat(robot.lookup("#exportRequestLogButton").queryButton().isDisabled()).isTrue();
+    }
+
     private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
         WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, condition);
     }

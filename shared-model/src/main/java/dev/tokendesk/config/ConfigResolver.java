@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Supplier;
@@ -17,7 +19,8 @@ import java.util.function.Supplier;
  * ({@code TOKENDESK_PORT} and so on) and command-line options.
  *
  * <p>Keys are the same in the properties file and in the option map: {@code port}, {@code bind},
- * {@code db.url}, {@code db.user}, {@code jwt.lifetime}. The database password comes only from
+ * {@code db.url}, {@code db.user}, {@code jwt.lifetime}, {@code token.default-expiry} and
+ * {@code cors.origins} (comma-separated). The database password comes only from
  * {@code TOKENDESK_DB_PASSWORD} or the properties file, never from the command line, so it
  * does not show up in process listings.
  */
@@ -31,7 +34,9 @@ public final class ConfigResolver {
             "db.url", "TOKENDESK_DB_URL",
             "db.user", "TOKENDESK_DB_USER",
             "db.password", "TOKENDESK_DB_PASSWORD",
-            "jwt.lifetime", "TOKENDESK_JWT_LIFETIME");
+            "jwt.lifetime", "TOKENDESK_JWT_LIFETIME",
+            "token.default-expiry", "TOKENDESK_TOKEN_DEFAULT_EXPIRY",
+            "cors.origins", "TOKENDESK_CORS_ORIGINS");
 
     private final Map<String, String> env;
     private final Supplier<Path> defaultDataDir;
@@ -91,6 +96,13 @@ public final class ConfigResolver {
         if (values.containsKey("jwt.lifetime")) {
             config = config.withJwtLifetime(parseDuration(values.get("jwt.lifetime"), sources.get("jwt.lifetime")));
         }
+        if (values.containsKey("token.default-expiry")) {
+            config = config.withDefaultTokenExpiry(parseTokenExpiry(values.get("token.default-expiry"),
+                    sources.get("token.default-expiry")));
+        }
+        if (values.containsKey("cors.origins")) {
+            config = config.withCorsOrigins(parseOrigins(values.get("cors.origins")));
+        }
         return config;
     }
 
@@ -126,6 +138,31 @@ public final class ConfigResolver {
             throw new InvalidConfigException("Invalid duration '" + value + "' in " + source
                     + ": use a number with d, h, m or s (for example 30d) or an ISO-8601 duration");
         }
+    }
+
+    /**
+     * Parses a default token expiry: {@code 1d}, {@code 7d}, {@code 30d}, {@code 90d} or {@code never}, ignoring case.
+     *
+     * @throws InvalidConfigException naming the value and the choices when it matches none of them
+     */
+    public static String parseTokenExpiry(String value, String source) {
+        String code = value.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!TokenDeskConfig.TOKEN_EXPIRY_CHOICES.contains(code)) {
+            throw new InvalidConfigException("Invalid default token expiry '" + value + "' in " + source
+                    + ": use 1d, 7d, 30d, 90d or never");
+        }
+        return code;
+    }
+
+    /** Splits a comma-separated list of origins, dropping blanks; the API server checks each origin's form. */
+    public static List<String> parseOrigins(String value) {
+        List<String> origins = new ArrayList<>();
+        for (String part : value.split(",")) {
+            if (!part.isBlank()) {
+                origins.add(part.trim());
+            }
+        }
+        return origins;
     }
 
     private static int parsePort(String value, String source) {

@@ -2,7 +2,9 @@ package dev.tokendesk.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Immutable settings of one TokenDesk process, resolved once at start by {@link ConfigResolver}.
@@ -14,6 +16,8 @@ import java.util.Objects;
  * @param bindAddress address the API server listens on
  * @param port TCP port of the API server; 0 picks a free port
  * @param jwtLifetime how long a JWT from the login endpoint stays valid
+ * @param defaultTokenExpiry expiry that forms issuing a token preselect: one of {@link #TOKEN_EXPIRY_CHOICES}
+ * @param corsOrigins browser origins allowed to call the API, such as {@code http://localhost:*}; empty allows none
  */
 public record TokenDeskConfig(
         Path dataDir,
@@ -22,16 +26,25 @@ public record TokenDeskConfig(
         String dbPassword,
         String bindAddress,
         int port,
-        Duration jwtLifetime) {
+        Duration jwtLifetime,
+        String defaultTokenExpiry,
+        List<String> corsOrigins) {
 
     public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
     public static final int DEFAULT_PORT = 1337;
     public static final Duration DEFAULT_JWT_LIFETIME = Duration.ofDays(30);
+    /** Expiry codes a default token expiry may take, as {@code token create --expires} reads them. */
+    public static final Set<String> TOKEN_EXPIRY_CHOICES = Set.of("1d", "7d", "30d", "90d", "never");
+    public static final String DEFAULT_TOKEN_EXPIRY = "30d";
+    /** Origins of local development servers on any port. */
+    public static final List<String> DEFAULT_CORS_ORIGINS = List.of("http://localhost:*", "http://127.0.0.1:*");
 
     public TokenDeskConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(jwtLifetime, "jwtLifetime");
+        Objects.requireNonNull(defaultTokenExpiry, "defaultTokenExpiry");
+        corsOrigins = List.copyOf(corsOrigins);
         dataDir = dataDir.toAbsolutePath().normalize();
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
@@ -39,6 +52,15 @@ public record TokenDeskConfig(
         if (jwtLifetime.isNegative() || jwtLifetime.isZero()) {
             throw new IllegalArgumentException("jwtLifetime must be positive, got " + jwtLifetime);
         }
+        if (!TOKEN_EXPIRY_CHOICES.contains(defaultTokenExpiry)) {
+            throw new IllegalArgumentException("defaultTokenExpiry must be one of 1d, 7d, 30d, 90d or never, got " + defaultTokenExpiry);
+        }
+    }
+
+    /** Creates a configuration with the default token expiry and CORS origins. */
+    public TokenDeskConfig(Path dataDir, String dbUrl, String dbUser, String dbPassword, String bindAddress, int port,
+                           Duration jwtLifetime) {
+        this(dataDir, dbUrl, dbUser, dbPassword, bindAddress, port, jwtLifetime, DEFAULT_TOKEN_EXPIRY, DEFAULT_CORS_ORIGINS);
     }
 
     /** Returns defaults for everything but the data directory. */
@@ -47,19 +69,33 @@ public record TokenDeskConfig(
     }
 
     public TokenDeskConfig withPort(int newPort) {
-        return new TokenDeskConfig(dataDir, dbUrl, dbUser, dbPassword, bindAddress, newPort, jwtLifetime);
+        return new TokenDeskConfig(dataDir, dbUrl, dbUser, dbPassword, bindAddress, newPort, jwtLifetime,
+                defaultTokenExpiry, corsOrigins);
     }
 
     public TokenDeskConfig withBindAddress(String newBindAddress) {
-        return new TokenDeskConfig(dataDir, dbUrl, dbUser, dbPassword, newBindAddress, port, jwtLifetime);
+        return new TokenDeskConfig(dataDir, dbUrl, dbUser, dbPassword, newBindAddress, port, jwtLifetime,
+                defaultTokenExpiry, corsOrigins);
     }
 
     public TokenDeskConfig withDatabase(String newDbUrl, String newDbUser, String newDbPassword) {
-        return new TokenDeskConfig(dataDir, newDbUrl, newDbUser, newDbPassword, bindAddress, port, jwtLifetime);
+        return new TokenDeskConfig(dataDir, newDbUrl, newDbUser, newDbPassword, bindAddress, port, jwtLifetime,
+                defaultTokenExpiry, corsOrigins);
     }
 
     public TokenDeskConfig withJwtLifetime(Duration newJwtLifetime) {
-        return new TokenDeskConfig(dataDir, dbUrl, dbUser, dbPassword, bindAddress, port, newJwtLifetime);
+        return new TokenDeskConfig(dataDir, dbUrl, dbUser, dbPassword, bindAddress, port, newJwtLifetime,
+                defaultTokenExpiry, corsOrigins);
+    }
+
+    public TokenDeskConfig withDefaultTokenExpiry(String newDefaultTokenExpiry) {
+        return new TokenDeskConfig(dataDir, dbUrl, dbUser, dbPassword, bindAddress, port, jwtLifetime,
+                newDefaultTokenExpiry, corsOrigins);
+    }
+
+    public TokenDeskConfig withCorsOrigins(List<String> newCorsOrigins) {
+        return new TokenDeskConfig(dataDir, dbUrl, dbUser, dbPassword, bindAddress, port, jwtLifetime,
+                defaultTokenExpiry, newCorsOrigins);
     }
 
     /** Returns whether the database is the embedded H2 file in the data directory. */
@@ -75,6 +111,8 @@ public record TokenDeskConfig(
                 + ", dbPassword=" + (dbPassword == null ? "(none)" : "(set)")
                 + ", bindAddress=" + bindAddress
                 + ", port=" + port
-                + ", jwtLifetime=" + jwtLifetime + "]";
+                + ", jwtLifetime=" + jwtLifetime
+                + ", defaultTokenExpiry=" + defaultTokenExpiry
+                + ", corsOrigins=" + corsOrigins + "]";
     }
 }

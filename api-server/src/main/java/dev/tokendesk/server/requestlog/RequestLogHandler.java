@@ -34,7 +34,8 @@ public final class RequestLogHandler implements HttpHandler {
             try {
                 Principal principal = done.getAttachment(AuthenticationHandler.PRINCIPAL);
                 log.add(new RequestLogEntry(clock.instant(), method, path, query, done.getStatusCode(), callerOf(principal),
-                        done.getSourceAddress().getAddress().getHostAddress(), (System.nanoTime() - started) / 1000));
+                        done.getSourceAddress().getAddress().getHostAddress(), (System.nanoTime() - started) / 1000,
+                        principal == null ? null : principal.tokenId()));
             } finally {
                 nextListener.proceed();
             }

@@ -4,6 +4,7 @@ import atlantafx.base.controls.Card;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.tokendesk.console.display.FormFields;
+import dev.tokendesk.console.display.IconButtons;
 import dev.tokendesk.console.server.ServerState;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Insets;
@@ -18,7 +19,9 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
 
 /**
  * The Dashboard: server state with start and stop, the base URL with a copy button, counts,
@@ -76,7 +79,7 @@ public final class DashboardView {
         url.textProperty().bind(model.baseUrlProperty());
         HBox.setHgrow(url, Priority.ALWAYS);
 
-        Button copy = new Button("Copy");
+        Button copy = IconButtons.iconOnly(Feather.COPY, "Copy the base URL");
         copy.setId("copyBaseUrlButton");
         copy.disableProperty().bind(model.baseUrlProperty().isEmpty());
         copy.setOnAction(event -> {
@@ -85,14 +88,14 @@ public final class DashboardView {
             Clipboard.getSystemClipboard().setContent(content);
         });
 
-        Button start = new Button("Start");
+        Button start = IconButtons.button(Feather.PLAY, "Start", "Start the API server");
         start.setId("startServerButton");
         start.disableProperty().bind(model.stateProperty().isEqualTo(ServerState.RUNNING)
                 .or(model.stateProperty().isEqualTo(ServerState.STARTING))
                 .or(model.stateProperty().isEqualTo(ServerState.STOPPING)));
         start.setOnAction(event -> model.startServer());
 
-        Button stop = new Button("Stop");
+        Button stop = IconButtons.button(Feather.SQUARE, "Stop", "Stop the API server; the console keeps working");
         stop.setId("stopServerButton");
         stop.disableProperty().bind(model.stateProperty().isNotEqualTo(ServerState.RUNNING));
         stop.setOnAction(event -> model.stopServer());
@@ -104,9 +107,42 @@ public final class DashboardView {
 
         Card card = new Card();
         card.setHeader(caption("API server"));
-        card.setBody(new VBox(12, stateLine, urlLine, FormFields.errorLabel(model.errorProperty(), "serverErrorLabel")));
+        card.setBody(new VBox(12, stateLine, urlLine, portLine(),
+                FormFields.errorLabel(model.portErrorProperty(), "dashboardPortError"),
+                FormFields.errorLabel(model.errorProperty(), "serverErrorLabel"), portSavedLabel()));
         card.setMaxWidth(720);
         return card;
+    }
+
+    private HBox portLine() {
+        TextField port = new TextField();
+        port.setId("dashboardPortField");
+        port.setPromptText("new port");
+        port.setPrefColumnCount(6);
+        port.textProperty().bindBidirectional(model.portProperty());
+        port.setOnAction(event -> model.changePort());
+
+        Button change = IconButtons.button(Feather.REFRESH_CW, "Change port", "Restart the API server on this port and save it");
+        change.setId("changePortButton");
+        change.disableProperty().bind(model.stateProperty().isEqualTo(ServerState.STARTING)
+                .or(model.stateProperty().isEqualTo(ServerState.STOPPING)));
+        change.setOnAction(event -> model.changePort());
+
+        Label caption = new Label("Port");
+        caption.setMinWidth(Region.USE_PREF_SIZE);
+        HBox line = new HBox(8, caption, port, change);
+        line.setAlignment(Pos.CENTER_LEFT);
+        return line;
+    }
+
+    private Label portSavedLabel() {
+        Label saved = new Label();
+        saved.setId("dashboardPortSaved");
+        saved.getStyleClass().addAll(Styles.SUCCESS, Styles.TEXT_SMALL);
+        saved.textProperty().bind(model.portMessageProperty());
+        saved.visibleProperty().bind(saved.textProperty().isNotEmpty());
+        saved.managedProperty().bind(saved.visibleProperty());
+        return saved;
     }
 
     private static Node countCard(String captionText, ObservableStringValue value, String id) {

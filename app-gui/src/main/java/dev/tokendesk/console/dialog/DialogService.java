@@ -47,4 +47,11 @@ public interface DialogService {
 
     /** Asks for an existing {@code .json} file; empty when the user cancelled. */
     Optional<Path> chooseJsonFile(String title);
+
+    /**
+     * Asks where to save a {@code .csv} file, offering {@code suggestedName}; empty when the user
+     * cancelled. The caller writes the file and may replace an existing one, which the dialog
+     * has confirmed.
+     */
+    Optional<Path> chooseCsvSaveFile(String title, String suggestedName);
 }

@@ -1,9 +1,17 @@
 package dev.tokendesk.console.requestlog;
 
+import dev.tokendesk.console.dialog.DialogService;
+import dev.tokendesk.console.task.BackgroundExecutor;
 import dev.tokendesk.server.requestlog.RequestLog;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -14,10 +22,13 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * State and commands of the Request log screen: the API server's recent requests, newest first,
- * filtered by status class and by text in the path.
+ * filtered by status class and by text in the user, token name and path, with an export of the
+ * shown rows to CSV.
  *
  * <p>The console calls {@link #poll()} a few times a second; each call adds everything that
  * arrived since the previous one in a single list change, so a burst of requests costs one table
@@ -26,22 +37,35 @@ import javafx.collections.transformation.FilteredList;
  */
 public final class RequestLogViewModel {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RequestLogViewModel.class);
     /** Maximum number of rows kept, the same as the server keeps, so older rows are dropped. */
     public static final int ROW_LIMIT = 1000;
 
     private final RequestLog log;
+    private final TokenNames tokenNames;
+    private final BackgroundExecutor executor;
+    private final DialogService dialogs;
     private long seen;
 
     private final ObservableList<RequestRow> rows = FXCollections.observableArrayList();
     private final FilteredList<RequestRow> visibleRows = new FilteredList<>(rows);
     private final BooleanProperty paused = new SimpleBooleanProperty(false);
     private final ObjectProperty<StatusFilter> statusFilter = new SimpleObjectProperty<>(StatusFilter.ALL);
+    private final StringProperty userFilter = new SimpleStringProperty("");
+    private final StringProperty tokenFilter = new SimpleStringProperty("");
     private final StringProperty pathFilter = new SimpleStringProperty("");
     private final StringProperty summary = new SimpleStringProperty("");
+    private final StringProperty exportMessage = new SimpleStringProperty("");
+    private final StringProperty exportError = new SimpleStringProperty("");
 
-    public RequestLogViewModel(RequestLog log) {
+    public RequestLogViewModel(RequestLog log, TokenNames tokenNames, BackgroundExecutor executor, DialogService dialogs) {
         this.log = log;
+        this.tokenNames = tokenNames;
+        this.executor = executor;
+        this.dialogs = dialogs;
         statusFilter.addListener((observable, before, now) -> applyFilter());
+        userFilter.addListener((observable, before, now) -> applyFilter());
+        tokenFilter.addListener((observable, before, now) -> applyFilter());
         pathFilter.addListener((observable, before, now) -> applyFilter());
         // Rows hidden by the filter change the total without changing the visible list.
         rows.addListener((ListChangeListener<RequestRow>) change -> updateSummary());
@@ -66,7 +90,8 @@ public final class RequestLogViewModel {
 
         List<RequestRow> fresh = new ArrayList<>(batch.entries().size());
         for (int i = batch.entries().size() - 1; i >= 0; i--) {
-            fresh.add(RequestRow.of(batch.entries().get(i)));
+            var entry = batch.entries().get(i);
+            fresh.add(RequestRow.of(entry, tokenNames.nameOf(entry.tokenId())));
         }
         rows.addAll(0, fresh);
         if (rows.size() > ROW_LIMIT) {
@@ -84,11 +109,51 @@ public final class RequestLogViewModel {
         paused.set(!paused.get());
     }
 
+    /**
+     * Asks where to save, then writes the rows shown (after the filters, newest first) as CSV in
+     * the background. The rows contain only redacted paths, so the file contains no token value.
+     */
+    public void exportCsv() {
+        Optional<Path> chosen = dialogs.chooseCsvSaveFile("Export request log", "tokendesk-requests.csv");
+        if (chosen.isEmpty()) {
+            return;
+        }
+        Path file = chosen.get();
+        List<RequestRow> snapshot = List.copyOf(visibleRows);
+        exportMessage.set("");
+        exportError.set("");
+        executor.submit(() -> CsvExport.write(file, snapshot),
+                () -> exportMessage.set("Exported " + snapshot.size() + " requests to " + file),
+                failure -> {
+                    LOG.error("Exporting the request log to {} failed: {}", file, failure.toString());
+                    exportError.set("Export to " + file + " failed: " + reason(failure));
+                });
+    }
+
+    private static String reason(Exception failure) {
+        if (failure instanceof NoSuchFileException) {
+            return "the folder does not exist. Choose an existing folder.";
+        }
+        if (failure instanceof AccessDeniedException) {
+            return "permission denied. Choose a folder you may write to.";
+        }
+        return failure.getMessage();
+    }
+
     private void applyFilter() {
         StatusFilter status = statusFilter.get() == null ? StatusFilter.ALL : statusFilter.get();
-        String text = pathFilter.get() == null ? "" : pathFilter.get().trim().toLowerCase(Locale.ROOT);
-        visibleRows.setPredicate(row -> status.accepts(row.statusClass())
-                && (text.isEmpty() || row.target().toLowerCase(Locale.ROOT).contains(text)));
+        Predicate<RequestRow> user = contains(userFilter.get(), RequestRow::caller);
+        Predicate<RequestRow> token = contains(tokenFilter.get(), RequestRow::tokenName);
+        Predicate<RequestRow> path = contains(pathFilter.get(), RequestRow::target);
+        visibleRows.setPredicate(row -> status.accepts(row.statusClass()) && user.test(row) && token.test(row) && path.test(row));
+    }
+
+    private static Predicate<RequestRow> contains(String filter, Function<RequestRow, String> field) {
+        String text = filter == null ? "" : filter.trim().toLowerCase(Locale.ROOT);
+        if (text.isEmpty()) {
+            return row -> true;
+        }
+        return row -> field.apply(row).toLowerCase(Locale.ROOT).contains(text);
     }
 
     private void updateSummary() {
@@ -114,6 +179,26 @@ public final class RequestLogViewModel {
 
     public ObjectProperty<StatusFilter> statusFilterProperty() {
         return statusFilter;
+    }
+
+    /** Text the user name must contain, ignoring case; empty shows every caller. */
+    public StringProperty userFilterProperty() {
+        return userFilter;
+    }
+
+    /** Text the token name must contain, ignoring case; empty shows requests with and without a token. */
+    public StringProperty tokenFilterProperty() {
+        return tokenFilter;
+    }
+
+    /** Returns where the last export went, empty before the first. */
+    public StringProperty exportMessageProperty() {
+        return exportMessage;
+    }
+
+    /** Returns why the last export failed, empty when it worked. */
+    public StringProperty exportErrorProperty() {
+        return exportError;
     }
 
     /** Text the path and query must contain, ignoring case; empty shows every path. */

@@ -2,6 +2,7 @@ package dev.tokendesk.console.server;
 
 import dev.tokendesk.console.task.BackgroundExecutor;
 import dev.tokendesk.server.ApiServer;
+import dev.tokendesk.server.http.CorsPolicy;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -76,6 +77,16 @@ public final class ServerController {
      * @param onRunning runs on the UI thread with the new base URL once the server listens
      */
     public void restart(String bindAddress, int port, Consumer<String> onRunning) {
+        restart(bindAddress, port, null, onRunning);
+    }
+
+    /**
+     * Restarts like {@link #restart(String, int, Consumer)}, allowing the browser origins of
+     * {@code cors} from then on.
+     *
+     * @param cors origins to allow, or {@code null} to keep the current ones
+     */
+    public void restart(String bindAddress, int port, CorsPolicy cors, Consumer<String> onRunning) {
         if (state.get() == ServerState.STARTING || state.get() == ServerState.STOPPING) {
             return;
         }
@@ -85,6 +96,9 @@ public final class ServerController {
         executor.submit(() -> {
             server.stop();
             server.listenOn(bindAddress, port);
+            if (cors != null) {
+                server.allowOrigins(cors);
+            }
             server.start();
             return server.baseUrl();
         }, url -> {
@@ -97,6 +111,14 @@ public final class ServerController {
             error.set(failure.getMessage());
             state.set(server.isRunning() ? ServerState.RUNNING : ServerState.FAILED);
         });
+    }
+
+    /**
+     * Returns the address the server listens on, or will at the next start. It waits while a
+     * start or stop is under way, so call it only in states RUNNING, STOPPED or FAILED.
+     */
+    public String bindAddress() {
+        return server.bindAddress();
     }
 
     public ReadOnlyObjectProperty<ServerState> stateProperty() {

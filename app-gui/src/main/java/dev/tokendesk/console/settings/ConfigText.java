@@ -38,6 +38,37 @@ final class ConfigText {
         return duration.toString();
     }
 
+    /**
+     * Returns a duration as {@code tokendesk.properties} takes it: {@code 30d}, {@code 12h},
+     * {@code 45m} or {@code 90s} when whole, otherwise ISO-8601 such as {@code PT1.5S}.
+     */
+    static String durationSetting(Duration duration) {
+        if (duration.equals(Duration.ofDays(duration.toDays()))) {
+            return duration.toDays() + "d";
+        }
+        if (duration.equals(Duration.ofHours(duration.toHours()))) {
+            return duration.toHours() + "h";
+        }
+        if (duration.equals(Duration.ofMinutes(duration.toMinutes()))) {
+            return duration.toMinutes() + "m";
+        }
+        if (duration.equals(Duration.ofSeconds(duration.toSeconds()))) {
+            return duration.toSeconds() + "s";
+        }
+        return duration.toString();
+    }
+
+    /** Returns a default token expiry code as the form shows it, such as {@code 30 days} for {@code 30d}. */
+    static String expiryLabel(String code) {
+        if (code == null) {
+            return "";
+        }
+        if ("never".equals(code)) {
+            return "Never";
+        }
+        return plural(Long.parseLong(code.substring(0, code.length() - 1)), "day");
+    }
+
     /** Returns whether {@code address} is an IPv4 or IPv6 literal; host names are not accepted. */
     static boolean isIpLiteral(String address) {
         var ipv4 = IPV4.matcher(address);

@@ -2,39 +2,137 @@ package dev.tokendesk.console.settings;
 
 import atlantafx.base.controls.Card;
 import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
 import dev.tokendesk.console.display.FormFields;
+import dev.tokendesk.console.display.IconButtons;
 import dev.tokendesk.console.server.ServerState;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.util.StringConverter;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
 
 /**
- * The Settings screen: data directory, database and JWT lifetime, and a form that moves the API
- * server to another bind address or port. Controls and bindings only; behaviour lives in
+ * The Settings screen: light or dark mode, data directory and database, the JWT lifetime and
+ * default token expiry, and a form that moves the API server to another bind address or port
+ * with other CORS origins. Controls and bindings only; behaviour lives in
  * {@link SettingsViewModel}. Build and use on the JavaFX application thread.
  */
 public final class SettingsView {
 
     private final SettingsViewModel model;
-    private final VBox root = new VBox(20);
+    private final VBox content = new VBox(20);
+    private final ScrollPane root = new ScrollPane(content);
 
-    public SettingsView(SettingsViewModel model) {
+    /**
+     * Builds the screen.
+     *
+     * @param darkMode the console's dark mode switch, shared with the sidebar
+     */
+    public SettingsView(SettingsViewModel model, BooleanProperty darkMode) {
         this.model = model;
 
         Label title = new Label("Settings");
         title.getStyleClass().add(Styles.TITLE_2);
-        root.getChildren().addAll(title, storageCard(), serverCard());
-        root.setPadding(new Insets(24));
+        content.getChildren().addAll(title, appearanceCard(darkMode), serverCard(), tokenCard(), storageCard(), backupCard());
+        content.setPadding(new Insets(24));
+        root.setFitToWidth(true);
+        root.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
+    }
+
+    private Node appearanceCard(BooleanProperty darkMode) {
+        CheckBox dark = new CheckBox("Dark mode");
+        dark.setId("settingsDarkMode");
+        dark.selectedProperty().bindBidirectional(darkMode);
+        Label note = mutedNote("Saved with the window layout in console.properties in the data directory.");
+        return card("Appearance", new VBox(8, dark, note));
+    }
+
+    private Node tokenCard() {
+        TextField lifetime = new TextField();
+        lifetime.setId("jwtLifetimeField");
+        lifetime.setPrefColumnCount(8);
+        lifetime.textProperty().bindBidirectional(model.jwtLifetimeProperty());
+
+        ComboBox<String> expiry = new ComboBox<>();
+        expiry.setId("defaultTokenExpiryChoice");
+        expiry.getItems().setAll(model.tokenExpiryChoices());
+        expiry.valueProperty().bindBidirectional(model.defaultTokenExpiryProperty());
+        expiry.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String code) {
+                return ConfigText.expiryLabel(code);
+            }
+
+            @Override
+            public String fromString(String label) {
+                return null;
+            }
+        });
+
+        HBox fields = new HBox(16,
+                FormFields.labelled("JWT lifetime (30d, 12h, 45m)", lifetime, model.jwtLifetimeErrorProperty(), "jwtLifetimeError"),
+                FormFields.labelled("Default expiry of new tokens", expiry, new SimpleStringProperty(""),
+                        "defaultTokenExpiryError"));
+
+        Button save = IconButtons.button(Feather.SAVE, "Save", "Save the JWT lifetime and default token expiry");
+        save.setId("saveTokenSettingsButton");
+        save.setOnAction(event -> model.saveTokenSettings());
+
+        Label inEffect = mutedNote("JWT lifetime in effect: " + model.jwtLifetimeText()
+                + ". A new lifetime applies after a restart; the default expiry applies to the token form at once.");
+        VBox body = new VBox(12, fields, inEffect, save, successLabel(model.tokenSettingsMessageProperty(), "tokenSettingsSavedLabel"),
+                FormFields.errorLabel(model.tokenSettingsErrorProperty(), "tokenSettingsError"));
+        return card("Logins and tokens", body);
+    }
+
+    private Node backupCard() {
+        // NOTE: the buttons stay disabled until the backup service exists; they mark where backup and restore go.
+        Button backup = IconButtons.button(Feather.ARCHIVE, "Backup…", "Save the database and keys to one file");
+        backup.setId("backupButton");
+        backup.setDisable(true);
+        Button restore = IconButtons.button(Feather.UPLOAD, "Restore…", "Replace the data with a backup file");
+        restore.setId("restoreButton");
+        restore.setDisable(true);
+        HBox actions = new HBox(12, backup, restore);
+        actions.setId("backupActions");
+        return card("Backup", new VBox(8, actions, mutedNote("Backup and restore are not available in this version yet.")));
+    }
+
+    private static Label mutedNote(String text) {
+        Label note = new Label(text);
+        note.setWrapText(true);
+        note.setMinHeight(Region.USE_PREF_SIZE);
+        note.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        return note;
+    }
+
+    private static Label successLabel(ObservableStringValue message, String id) {
+        Label saved = new Label();
+        saved.setId(id);
+        saved.setWrapText(true);
+        saved.setMinHeight(Region.USE_PREF_SIZE);
+        saved.getStyleClass().addAll(Styles.SUCCESS, Styles.TEXT_SMALL);
+        saved.textProperty().bind(message);
+        saved.visibleProperty().bind(saved.textProperty().isNotEmpty());
+        saved.managedProperty().bind(saved.visibleProperty());
+        return saved;
     }
 
     public Parent root() {
@@ -46,14 +144,14 @@ public final class SettingsView {
         grid.setHgap(16);
         grid.setVgap(8);
         addRow(grid, 0, "Data directory", model.dataDirText(), "settingsDataDir");
+        Button open = IconButtons.iconOnly(Feather.FOLDER, "Open the data directory in the file manager");
+        open.setId("openDataDirButton");
+        open.setOnAction(event -> model.openDataFolder());
+        grid.add(open, 2, 0);
         addRow(grid, 1, "Database", model.databaseUrlText(), "settingsDatabaseUrl");
-        addRow(grid, 2, "JWT lifetime", model.jwtLifetimeText(), "settingsJwtLifetime");
 
-        Label note = new Label("These values are read at start: change them in tokendesk.properties, "
-                + "environment variables or command-line options, then restart the console.");
-        note.setWrapText(true);
-        note.setMinHeight(Region.USE_PREF_SIZE);
-        note.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        Label note = mutedNote("The data directory and database are read at start: change them with --data-dir, --db-url "
+                + "or their environment variables, then restart the console.");
         return card("Storage", new VBox(12, grid, note));
     }
 
@@ -80,14 +178,22 @@ public final class SettingsView {
         HBox.setHgrow(bindField, Priority.ALWAYS);
         HBox fields = new HBox(16, bindField, portField);
 
-        Button apply = new Button("Apply and restart server");
+        TextField origins = new TextField();
+        origins.setId("corsOriginsField");
+        origins.setPromptText("http://localhost:*, https://app.example.com");
+        origins.textProperty().bindBidirectional(model.corsOriginsProperty());
+        VBox originsField = FormFields.labelled("CORS origins (comma-separated; empty allows no browser origin)", origins,
+                model.corsErrorProperty(), "corsOriginsError");
+
+        Button apply = IconButtons.button(Feather.REFRESH_CW, "Apply and restart server",
+                "Restart the API server on this address, port and origins, and save them");
         apply.setId("applyServerSettingsButton");
         apply.getStyleClass().add(Styles.ACCENT);
         apply.setDefaultButton(true);
         apply.disableProperty().bind(busy());
         apply.setOnAction(event -> model.apply());
 
-        Button start = new Button("Start");
+        Button start = IconButtons.button(Feather.PLAY, "Start", "Start the API server");
         start.setId("settingsStartServerButton");
         start.visibleProperty().bind(model.stateProperty().isEqualTo(ServerState.FAILED)
                 .or(model.stateProperty().isEqualTo(ServerState.STOPPED)));
@@ -101,16 +207,9 @@ public final class SettingsView {
         HBox actions = new HBox(12, apply, start, listening);
         actions.setAlignment(Pos.CENTER_LEFT);
 
-        Label saved = new Label();
-        saved.setId("settingsSavedLabel");
-        saved.setWrapText(true);
-        saved.setMinHeight(Region.USE_PREF_SIZE);
-        saved.getStyleClass().addAll(Styles.SUCCESS, Styles.TEXT_SMALL);
-        saved.textProperty().bind(model.saveMessageProperty());
-        saved.visibleProperty().bind(saved.textProperty().isNotEmpty());
-        saved.managedProperty().bind(saved.visibleProperty());
+        Label saved = successLabel(model.saveMessageProperty(), "settingsSavedLabel");
 
-        VBox body = new VBox(12, fields, warning, actions,
+        VBox body = new VBox(12, fields, warning, originsField, actions,
                 FormFields.errorLabel(model.serverErrorProperty(), "settingsServerError"),
                 FormFields.errorLabel(model.saveErrorProperty(), "settingsSaveError"), saved);
         return card("API server", body);

@@ -3,6 +3,8 @@ package dev.tokendesk.console.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokendesk.TokenDesk;
+import dev.tokendesk.config.ConfigResolver;
+import dev.tokendesk.config.TokenDeskConfig;
 import dev.tokendesk.console.server.ServerController;
 import dev.tokendesk.console.server.ServerState;
 import dev.tokendesk.console.testing.InlineExecutor;
@@ -43,7 +45,7 @@ class DashboardViewModelTest {
         desk = TestDesks.open(dataDir);
         server = new ApiServer(desk);
         controller = new ServerController(server, new InlineExecutor());
-        model = new DashboardViewModel(controller, desk.users(), desk.tokens(), new InlineExecutor(), server.requestLog()::total);
+        model = new DashboardViewModel(controller, desk.users(), desk.tokens(), new InlineExecutor(), server.requestLog()::total, dataDir);
     }
 
     @AfterEach
@@ -111,5 +113,36 @@ class DashboardViewModelTest {
         model.sampleRequestRate(12 * SECOND);
 
         assertThat(model.requestRateProperty().get()).isEqualTo("3");
+    }
+
+    @Test
+    void changePortRestartsAndSaves() throws Exception {
+        model.startServer();
+        int newPort;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            newPort = probe.getLocalPort();
+        }
+        model.portProperty().set(Integer.toString(newPort));
+
+        model.changePort();
+        TokenDeskConfig nextStart = new ConfigResolver(Map.of(), () -> dataDir).resolve(dataDir, Map.of());
+
+        assertThat(model.stateProperty().get()).isEqualTo(ServerState.RUNNING);
+        assertThat(model.baseUrlProperty().get()).isEqualTo("http://127.0.0.1:" + newPort);
+        assertThat(nextStart.port()).isEqualTo(newPort);
+        assertThat(model.portMessageProperty().get()).contains("tokendesk.properties");
+    }
+
+    @Test
+    void invalidPortKeepsServer() {
+        model.startServer();
+        int running = server.port();
+        model.portProperty().set("http");
+
+        model.changePort();
+
+        assertThat(model.portErrorProperty().get()).isEqualTo("Invalid port 'http': use a number from 0 to 65535 (0 picks a free port)");
+        assertThat(server.port()).isEqualTo(running);
+        assertThat(model.stateProperty().get()).isEqualTo(ServerState.RUNNING);
     }
 }

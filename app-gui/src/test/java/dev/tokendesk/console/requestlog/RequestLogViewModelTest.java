@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokendesk.TokenDesk;
 import dev.tokendesk.console.display.StatusClass;
+import dev.tokendesk.console.testing.InlineExecutor;
 import dev.tokendesk.console.testing.LocalHttp;
+import dev.tokendesk.console.testing.RecordingDialogs;
 import dev.tokendesk.server.ApiServer;
 import dev.tokendesk.server.requestlog.RequestLogEntry;
 import dev.tokendesk.testing.TestDesks;
@@ -13,6 +15,7 @@ import dev.tokendesk.token.TokenRequest;
 import dev.tokendesk.token.TokenScope;
 import dev.tokendesk.user.NewUser;
 import dev.tokendesk.user.UserView;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -30,13 +33,14 @@ class RequestLogViewModelTest {
     private TokenDesk desk;
     private ApiServer server;
     private RequestLogViewModel model;
+    private final RecordingDialogs dialogs = new RecordingDialogs();
 
     @BeforeEach
     void open() {
         desk = TestDesks.open(dataDir);
         server = new ApiServer(desk);
         server.start();
-        model = new RequestLogViewModel(server.requestLog());
+        model = new RequestLogViewModel(server.requestLog(), new TokenNames(desk.tokens(), new InlineExecutor()), new InlineExecutor(), dialogs);
     }
 
     @AfterEach
@@ -141,6 +145,91 @@ class RequestLogViewModelTest {
 
         assertThat(model.rows()).hasSize(RequestLogViewModel.ROW_LIMIT);
         assertThat(model.rows().get(0).target()).isEqualTo("/bulk/" + (overLimit - 1));
+    }
+
+    @Test
+    void whoShowsUserAndTokenName() throws Exception {
+        UserView alice = desk.users().create(new NewUser("alice", "alice@example.com", "Alice-Pass-1", null));
+        String token = desk.tokens().issue(TokenRequest.of(alice.id(), "ci-build", TokenScope.FULL, Expiry.NEVER)).token();
+        send("/api/users/me?token=" + token, "/_health");
+
+        model.poll();
+
+        assertThat(model.visibleRows()).extracting(RequestRow::who).containsExactly("-", "alice · ci-build");
+        assertThat(model.visibleRows().get(1).tokenName()).isEqualTo("ci-build");
+    }
+
+    @Test
+    void filterByUserAndTokenName() throws Exception {
+        UserView alice = desk.users().create(new NewUser("alice", "alice@example.com", "Alice-Pass-1", null));
+        UserView bob = desk.users().create(new NewUser("bob", "bob@example.com", "Bob-Pass-1", null));
+        String aliceCi = desk.tokens().issue(TokenRequest.of(alice.id(), "ci-build", TokenScope.FULL, Expiry.NEVER)).token();
+        String aliceLaptop = desk.tokens().issue(TokenRequest.of(alice.id(), "laptop", TokenScope.FULL, Expiry.NEVER)).token();
+        String bobCi = desk.tokens().issue(TokenRequest.of(bob.id(), "ci-deploy", TokenScope.FULL, Expiry.NEVER)).token();
+        send("/api/users/me?token=" + aliceCi, "/api/users/me?token=" + aliceLaptop, "/api/users/me?token=" + bobCi, "/_health");
+        model.poll();
+
+        model.userFilterProperty().set("ALI");
+        List<String> aliceRows = model.visibleRows().stream().map(RequestRow::who).toList();
+        model.tokenFilterProperty().set("ci-");
+        List<String> aliceCiRows = model.visibleRows().stream().map(RequestRow::who).toList();
+        model.userFilterProperty().set("");
+        List<String> ciRows = model.visibleRows().stream().map(RequestRow::who).toList();
+
+        assertThat(aliceRows).containsExactly("alice · laptop", "alice · ci-build");
+        assertThat(aliceCiRows).containsExactly("alice · ci-build");
+        assertThat(ciRows).containsExactly("bob · ci-deploy", "alice · ci-build");
+        assertThat(model.summaryProperty().get()).isEqualTo("2 of 4 requests");
+    }
+
+    @Test
+    void exportWritesFilteredRowsAsCsv() throws Exception {
+        UserView alice = desk.users().create(new NewUser("alice", "alice@example.com", "Alice-Pass-1", null));
+        String token = desk.tokens().issue(TokenRequest.of(alice.id(), "ci, nightly", TokenScope.FULL, Expiry.NEVER)).token();
+        send("/api/users/me?token=" + token, "/_health?a=1,2", "/api/missing");
+        model.poll();
+        model.statusFilterProperty().set(StatusFilter.SUCCESS);
+        Path file = dataDir.resolve("requests.csv");
+        dialogs.replyToPathChoices(file);
+
+        model.exportCsv();
+
+        List<String> lines = Files.readAllLines(file);
+        String content = Files.readString(file);
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).isEqualTo(CsvExport.HEADER);
+        assertThat(lines.get(1)).contains(",GET,200,-,,127.0.0.1,").endsWith(",\"/_health?a=1,2\"");
+        assertThat(lines.get(2)).contains(",GET,200,alice,\"ci, nightly\",127.0.0.1,")
+                .contains("/api/users/me?token=tdk_");
+        assertThat(content.contains(token)).as("export contains the whole token").isFalse();
+        assertThat(content).contains("\r\n");
+        assertThat(model.exportMessageProperty().get()).isEqualTo("Exported 2 requests to " + file);
+        assertThat(model.exportErrorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void exportCancelledWritesNothing() throws Exception {
+        send("/_health");
+        model.poll();
+        dialogs.replyToPathChoices(null);
+
+        model.exportCsv();
+
+        assertThat(dialogs.pathQuestions).containsExactly("Export request log");
+        assertThat(model.exportMessageProperty().get()).isEmpty();
+    }
+
+    @Test
+    void exportToMissingFolderShowsError() throws Exception {
+        send("/_health");
+        model.poll();
+        dialogs.replyToPathChoices(dataDir.resolve("no-such-folder").resolve("requests.csv"));
+
+        model.exportCsv();
+
+        assertThat(model.exportErrorProperty().get()).startsWith("Export to ").contains("no-such-folder")
+                .endsWith("failed: the folder does not exist. Choose an existing folder.");
+        assertThat(model.exportMessageProperty().get()).isEmpty();
     }
 
     private void send(String... paths) throws Exception {

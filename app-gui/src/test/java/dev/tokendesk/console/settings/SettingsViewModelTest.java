@@ -13,9 +13,15 @@ import dev.tokendesk.server.ApiServer;
 import dev.tokendesk.testing.TestDesks;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +37,7 @@ class SettingsViewModelTest {
     private ApiServer server;
     private ServerController controller;
     private SettingsViewModel model;
+    private final List<Path> openedFolders = new ArrayList<>();
 
     @BeforeEach
     void open() {
@@ -38,7 +45,7 @@ class SettingsViewModelTest {
         server = new ApiServer(desk);
         controller = new ServerController(server, new InlineExecutor());
         controller.start();
-        model = new SettingsViewModel(desk.config(), controller, new InlineExecutor());
+        model = new SettingsViewModel(desk.config(), controller, new InlineExecutor(), openedFolders::add);
     }
 
     @AfterEach
@@ -88,7 +95,7 @@ class SettingsViewModelTest {
     void saveKeepsOtherKeys() throws IOException {
         Files.writeString(dataDir.resolve(ConfigResolver.PROPERTIES_FILE), "jwt.lifetime=12h\nport=1400\n");
 
-        ServerSettingsFile.save(dataDir, "::1", 1500);
+        SettingsFile.save(dataDir, "::1", 1500);
         TokenDeskConfig nextStart = new ConfigResolver(Map.of(), () -> dataDir).resolve(dataDir, Map.of());
 
         assertThat(nextStart.port()).isEqualTo(1500);
@@ -157,6 +164,76 @@ class SettingsViewModelTest {
 
         assertThat(publicWarning).contains("exposes the API");
         assertThat(model.bindWarningBinding().get()).isEmpty();
+    }
+
+    @Test
+    void saveTokenSettingsWritesBothKeys() {
+        model.jwtLifetimeProperty().set(" 12h ");
+        model.defaultTokenExpiryProperty().set("7d");
+
+        model.saveTokenSettings();
+        TokenDeskConfig nextStart = new ConfigResolver(Map.of(), () -> dataDir).resolve(dataDir, Map.of());
+
+        assertThat(nextStart.jwtLifetime()).hasHours(12);
+        assertThat(nextStart.defaultTokenExpiry()).isEqualTo("7d");
+        assertThat(model.defaultTokenExpiryInEffectProperty().get()).isEqualTo("7d");
+        assertThat(model.tokenSettingsMessageProperty().get()).contains("tokendesk.properties").contains("after the console restarts");
+        assertThat(model.jwtLifetimeErrorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void invalidJwtLifetimeIsRejected() {
+        model.jwtLifetimeProperty().set("soon");
+        model.defaultTokenExpiryProperty().set("never");
+
+        model.saveTokenSettings();
+
+        assertThat(model.jwtLifetimeErrorProperty().get()).contains("Invalid duration 'soon'").contains("30d");
+        assertThat(model.defaultTokenExpiryInEffectProperty().get()).isEqualTo("30d");
+        assertThat(dataDir.resolve(ConfigResolver.PROPERTIES_FILE)).doesNotExist();
+    }
+
+    @Test
+    void showsConfiguredTokenDefaults() {
+        assertThat(model.jwtLifetimeProperty().get()).isEqualTo("30d");
+        assertThat(model.defaultTokenExpiryProperty().get()).isEqualTo("30d");
+        assertThat(model.corsOriginsProperty().get()).isEqualTo("http://localhost:*, http://127.0.0.1:*");
+    }
+
+    @Test
+    void invalidCorsOriginIsRejected() {
+        int running = server.port();
+        model.corsOriginsProperty().set("http://localhost:*, app.example.com");
+
+        model.apply();
+
+        assertThat(model.corsErrorProperty().get()).contains("Invalid CORS origin 'app.example.com'");
+        assertThat(server.port()).isEqualTo(running);
+        assertThat(dataDir.resolve(ConfigResolver.PROPERTIES_FILE)).doesNotExist();
+    }
+
+    @Test
+    void applyUsesAndSavesNewCorsOrigins() throws Exception {
+        model.corsOriginsProperty().set("https://app.example.com");
+
+        model.apply();
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<Void> allowed = client.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/_health"))
+                .header("Origin", "https://app.example.com").build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> local = client.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/_health"))
+                .header("Origin", "http://localhost:3000").build(), HttpResponse.BodyHandlers.discarding());
+        TokenDeskConfig nextStart = new ConfigResolver(Map.of(), () -> dataDir).resolve(dataDir, Map.of());
+
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).contains("https://app.example.com");
+        assertThat(local.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(nextStart.corsOrigins()).containsExactly("https://app.example.com");
+    }
+
+    @Test
+    void openDataFolderPassesDataDir() {
+        model.openDataFolder();
+
+        assertThat(openedFolders).containsExactly(dataDir.toAbsolutePath().normalize());
     }
 
     private static int freePort() throws IOException {

@@ -95,4 +95,10 @@ public final class RecordingDialogs implements DialogService {
         pathQuestions.add(title);
         return Optional.ofNullable(pathReply);
     }
+
+    @Override
+    public Optional<Path> chooseCsvSaveFile(String title, String suggestedName) {
+        pathQuestions.add(title);
+        return Optional.ofNullable(pathReply);
+    }
 }

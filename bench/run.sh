@@ -114,6 +114,12 @@ rows+=("| f_create | 201 | $post_rps | $post_p99 | - | - | - |")
 
 rss_mb=$(( $(ps -o rss= -p "$serve_pid") / 1024 ))
 
+# bench/soak.sh results are recorded by hand at the end of the page; keep them.
+soak_section=""
+if [[ -f "$RESULTS" ]]; then
+    soak_section=$(sed -n '/^## Soak/,$p' "$RESULTS")
+fi
+
 jmh_out=$(java -jar "$BENCH" AuthBenchmark -f 1 -wi 3 -i 5 -w 1s -r 1s -rf text -rff "$work/jmh.txt" 2>/dev/null | tail -n 8)
 
 {
@@ -143,5 +149,9 @@ jmh_out=$(java -jar "$BENCH" AuthBenchmark -f 1 -wi 3 -i 5 -w 1s -r 1s -rf text 
     echo '```'
     cat "$work/jmh.txt"
     echo '```'
+    if [[ -n "$soak_section" ]]; then
+        echo
+        echo "$soak_section"
+    fi
 } >"$RESULTS"
 echo "Wrote $RESULTS"

@@ -3,6 +3,7 @@ package dev.tokendesk.server;
 import dev.tokendesk.TokenDesk;
 import dev.tokendesk.TokenDeskException;
 import dev.tokendesk.server.http.CorsPolicy;
+import dev.tokendesk.server.http.HttpLimits;
 import dev.tokendesk.server.requestlog.RequestLog;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
@@ -29,6 +30,7 @@ public final class ApiServer implements AutoCloseable {
     private static final long IN_FLIGHT_WAIT_MILLIS = 10_000;
 
     private CorsPolicy cors;
+    private final HttpLimits limits;
     private Undertow undertow;
     private GracefulShutdownHandler inFlight;
     private int port;
@@ -46,9 +48,15 @@ public final class ApiServer implements AutoCloseable {
 
     /** Creates a server that allows cross-origin calls from the origins that {@code cors} allows. */
     public ApiServer(TokenDesk desk, CorsPolicy cors) {
+        this(desk, cors, HttpLimits.DEFAULT);
+    }
+
+    /** Creates a server with the given CORS policy and limits on the URL and headers of each request. */
+    public ApiServer(TokenDesk desk, CorsPolicy cors, HttpLimits limits) {
         this.desk = desk;
         this.requestLog = new RequestLog(1000);
         this.cors = cors;
+        this.limits = limits;
         this.bindAddress = desk.config().bindAddress();
         this.configuredPort = desk.config().port();
     }
@@ -97,11 +105,15 @@ public final class ApiServer implements AutoCloseable {
             return;
         }
         String host = bindAddress;
-        GracefulShutdownHandler handler = new GracefulShutdownHandler(Routes.build(desk, requestLog, cors));
+        GracefulShutdownHandler handler = new GracefulShutdownHandler(Routes.build(desk, requestLog, cors, limits));
         Undertow server = Undertow.builder()
                 .addHttpListener(configuredPort, host)
                 // Above QueryLimits' parameter count, so the query parser reports an excess with a JSON error body.
                 .setServerOption(UndertowOptions.MAX_PARAMETERS, 10_000)
+                // Above the limits that RequestLimitsHandler reports with a JSON body; beyond these
+                // Undertow's parser responds with 400 and closes the connection.
+                .setServerOption(UndertowOptions.MAX_HEADER_SIZE, limits.parserMaxHeaderBytes())
+                .setServerOption(UndertowOptions.MAX_HEADERS, limits.parserMaxHeaders())
                 .setHandler(handler)
                 .build();
         try {

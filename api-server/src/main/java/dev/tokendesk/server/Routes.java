@@ -9,7 +9,9 @@ import dev.tokendesk.server.http.CorsHandler;
 import dev.tokendesk.server.http.DiskSpaceHandler;
 import dev.tokendesk.server.http.CorsPolicy;
 import dev.tokendesk.server.http.ErrorHandler;
+import dev.tokendesk.server.http.HttpLimits;
 import dev.tokendesk.server.http.Json;
+import dev.tokendesk.server.http.RequestLimitsHandler;
 import dev.tokendesk.server.http.SecurityHeadersHandler;
 import dev.tokendesk.server.http.WorkerDispatchHandler;
 import dev.tokendesk.server.openapi.OpenApiHandler;
@@ -32,8 +34,8 @@ import java.util.Map;
  * its path; {@link PermissionHandler} enforces it.
  *
  * <pre>
- * SecurityHeaders → RequestLog → CORS → worker thread → errors → /_health
- *                                                      → Authentication → route → Permission → endpoint
+ * SecurityHeaders → RequestLog → RequestLimits → CORS → worker thread → errors → /_health
+ *                                                                       → Authentication → route → Permission → endpoint
  * </pre>
  */
 final class Routes {
@@ -41,7 +43,7 @@ final class Routes {
     private Routes() {
     }
 
-    static HttpHandler build(TokenDesk desk, RequestLog requestLog, CorsPolicy cors) {
+    static HttpHandler build(TokenDesk desk, RequestLog requestLog, CorsPolicy cors, HttpLimits httpLimits) {
         ContentHandlers content = new ContentHandlers(desk.content());
         FailureLimits limits = FailureLimits.defaults(desk.clock());
         // Content routes name the action for collection types, then for single types; null where the kind has no such route.
@@ -70,7 +72,8 @@ final class Routes {
                 });
         HttpHandler spaceChecked = new DiskSpaceHandler(desk.database(), paths);
         HttpHandler onWorker = new WorkerDispatchHandler(new ErrorHandler(spaceChecked));
-        return new SecurityHeadersHandler(new RequestLogHandler(requestLog, desk.clock(), new CorsHandler(cors, onWorker)));
+        HttpHandler limited = new RequestLimitsHandler(httpLimits, new CorsHandler(cors, onWorker));
+        return new SecurityHeadersHandler(new RequestLogHandler(requestLog, desk.clock(), limited));
     }
 
     private static HttpHandler guard(TokenDesk desk, Requirement requirement, HttpHandler endpoint) {

@@ -86,6 +86,20 @@ class HostileInputTest {
     }
 
     @Test
+    void undecodableBodyIs400() {
+        byte[] head = ("POST /api/gadgets HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: " + auth
+                + "\r\nContent-Type: application/json\r\nContent-Length: 12\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] utf32 = {0, 0, 0, '"', 0x7F, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0, 0, 0, '"'};
+        byte[] request = java.util.Arrays.copyOf(head, head.length + utf32.length);
+        System.arraycopy(utf32, 0, request, head.length, utf32.length);
+
+        RawHttp.Result result = RawHttp.send(api.server.port(), request);
+
+        assertThat(result.status()).as(result.text()).isEqualTo(400);
+        assertThat(result.body()).contains("are not UTF-8, UTF-16 or UTF-32 text");
+    }
+
+    @Test
     void uniqueStringsCompareAsText() {
         TestServer.Response seven = create("{\"code\":\"7\"}");
         TestServer.Response leadingZeros = create("{\"code\":\"007\"}");

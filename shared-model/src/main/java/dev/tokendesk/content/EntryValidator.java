@@ -26,6 +26,13 @@ final class EntryValidator {
     /** Keys that a dynamic zone element may contain besides its attributes: the row id and the component uid. */
     private static final Set<String> DYNAMIC_ZONE_KEYS = Set.of("id", "__component");
 
+    /**
+     * Maximum number of relation targets one entry may name, across all its relation attributes
+     * and components. Each target costs a database look-up, so a body of a million ids would
+     * otherwise hold a connection for minutes.
+     */
+    static final int MAX_RELATION_TARGETS = 1000;
+
     private final Map<String, ComponentView> components;
     private final PasswordHasher passwordHasher;
 
@@ -245,6 +252,10 @@ final class EntryValidator {
             }
             if (!targets.isArray() || !allMatch(targets, this::isReference)) {
                 return fail(path, ScalarRules.wrongType(attribute, value, "an array of ids or documentIds"));
+            }
+            if (relations.size() + targets.size() > MAX_RELATION_TARGETS) {
+                return fail(path, Optional.of(attribute.name() + " brings the relation targets of this entry to "
+                        + (relations.size() + targets.size()) + ", more than the maximum of " + MAX_RELATION_TARGETS));
             }
             for (int i = 0; i < targets.size(); i++) {
                 relations.add(new RelationReference(path + "[" + i + "]", attribute, targets.get(i), parent, i));

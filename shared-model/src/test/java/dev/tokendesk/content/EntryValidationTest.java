@@ -211,6 +211,21 @@ class EntryValidationTest {
     }
 
     @Test
+    void relationTargetsBeyondLimitAreRejected() {
+        ObjectNode maker = content.create(MAKER, json("{\"name\": \"Acme\"}"));
+        String id = maker.get("id").asText();
+        String atLimit = ("\"" + maker.get("documentId").asText() + "\",").repeat(EntryValidator.MAX_RELATION_TARGETS - 1) + id;
+
+        ObjectNode stored = content.create(GADGET, json("{\"name\": \"Many\", \"related\": [" + atLimit + "]}"));
+        Map<String, String> errors = errorsOf(() -> content.create(GADGET, json("{\"name\": \"Too many\", \"related\": [" + atLimit + ","
+                + id + "]}")));
+
+        assertThat(stored.get("related")).hasSize(EntryValidator.MAX_RELATION_TARGETS);
+        assertThat(errors).containsExactly(Map.entry("data.related",
+                "related brings the relation targets of this entry to 1001, more than the maximum of 1000"));
+    }
+
+    @Test
     void singleTypeAcceptsOneEntry() {
         content.create("api::home.home", json("{\"title\": \"Welcome\"}"));
 

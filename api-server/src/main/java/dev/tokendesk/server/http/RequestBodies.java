@@ -38,6 +38,16 @@ public final class RequestBodies {
         if (body.length > MAX_BODY_BYTES) {
             throw ApiException.payloadTooLarge(MAX_BODY_BYTES);
         }
+        return parse(body);
+    }
+
+    /**
+     * Parses a request body that is already read and within the size limit.
+     *
+     * @throws ApiException 400 when the body is empty, not valid JSON or beyond the parser's
+     *     limits; the message never quotes text from the body
+     */
+    public static JsonNode parse(byte[] body) {
         if (body.length == 0) {
             throw ApiException.badParameter("body", "Request body is empty: send a JSON object");
         }
@@ -54,6 +64,10 @@ public final class RequestBodies {
             String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
             String reason = original.startsWith("Duplicate field ") ? ": " + original.split("\\R", 2)[0] : "";
             throw ApiException.badParameter("body", "Request body is not valid JSON" + where + reason);
+        } catch (IOException e) {
+            // Bytes that no JSON encoding can decode, such as a broken UTF-32 sequence, raise a
+            // plain CharConversionException rather than a JsonProcessingException.
+            throw ApiException.badParameter("body", "Request body is not valid JSON: its bytes are not UTF-8, UTF-16 or UTF-32 text");
         }
     }
 }

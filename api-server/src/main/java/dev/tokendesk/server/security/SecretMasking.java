@@ -16,13 +16,21 @@ import java.util.regex.Pattern;
 public final class SecretMasking {
 
     private static final Pattern API_TOKEN = Pattern.compile(TokenFormat.PREFIX + "[0-9A-Za-z]{" + (TokenFormat.LENGTH - TokenFormat.PREFIX.length()) + "}");
+    /**
+     * The start of a token cut short, as in a shortened value that an error message quotes: eight
+     * or more characters of the token alphabet after the prefix are enough to mask.
+     */
+    private static final Pattern TOKEN_PREFIX = Pattern.compile(TokenFormat.PREFIX + "[0-9A-Za-z]{8,}");
     /** A JWT: three base64url parts, the first starting with {@code eyJ} as every JSON header does. */
     private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*");
 
     private SecretMasking() {
     }
 
-    /** Returns {@code text} with API tokens replaced by their hint and JWTs by {@code eyJ…}. */
+    /**
+     * Returns {@code text} with API tokens replaced by their hint, the start of a token cut short
+     * by {@code tdk_…}, and JWTs by {@code eyJ…}.
+     */
     public static String mask(String text) {
         if (text == null || (!text.contains(TokenFormat.PREFIX) && !text.contains("eyJ"))) {
             return text;
@@ -33,7 +41,8 @@ public final class SecretMasking {
             tokens.appendReplacement(masked, Matcher.quoteReplacement(TokenFormat.displayHint(TokenFormat.hintOf(tokens.group()))));
         }
         tokens.appendTail(masked);
-        return JWT.matcher(masked).replaceAll("eyJ\u2026");
+        String partialMasked = TOKEN_PREFIX.matcher(masked).replaceAll(Matcher.quoteReplacement(TokenFormat.PREFIX + "\u2026"));
+        return JWT.matcher(partialMasked).replaceAll("eyJ\u2026");
     }
 
     /** Returns a copy of a JSON-like tree of maps, lists and strings with every string masked. */

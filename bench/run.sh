@@ -4,21 +4,29 @@
 # that sends the same response bytes from memory.
 #
 # Usage: bench/run.sh            (DURATION=10s CONNECTIONS=50 ENTRIES=10000 by default)
+#        SCALE=1 bench/run.sh    also adds 100,000 users, 1,000,000 tokens and 1,000,000 entries
+#                                (ScaleSeed, JDBC batches) before the load runs; RESULTS names the output
+#        JMH=0 bench/run.sh      skips the JMH run
 # Every loop is bounded by DURATION; all servers started here are stopped at the end.
+# The server runs with the launcher's default JVM options (app-gui/tokendesk.sh), as a user would start it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-50}
 ENTRIES=${ENTRIES:-10000}
-RESULTS=docs/benchmarks.md
+SCALE=${SCALE:-0}
+JMH=${JMH:-1}
+RESULTS=${RESULTS:-docs/benchmarks.md}
+SCALE_USERS=${SCALE_USERS:-100000}
+SCALE_TOKENS=${SCALE_TOKENS:-1000000}
+SCALE_ENTRIES=${SCALE_ENTRIES:-1000000}
 
 if ! command -v wrk >/dev/null; then
     apt-get install -y wrk >/dev/null || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
 fi
 
-mvn -B -ntp -q -DskipTests install
-mvn -B -ntp -q -f bench/pom.xml package
+mvn -B -ntp -q -Pbench -DskipTests package
 JAR=app-gui/target/tokendesk.jar
 BENCH=bench/target/bench.jar
 
@@ -30,21 +38,40 @@ cleanup() {
 trap cleanup EXIT
 
 java -cp "$BENCH" dev.tokendesk.bench.Seed "$work/data" "$ENTRIES"
+if [[ "$SCALE" == 1 ]]; then
+    java -cp "$BENCH" dev.tokendesk.bench.ScaleSeed "$work/data" "$SCALE_USERS" "$SCALE_TOKENS" "$SCALE_ENTRIES"
+fi
+uptime_before=$(uptime)
 token=$(cat "$work/data/bench/token")
 jwt=$(cat "$work/data/bench/jwt")
 document=$(cat "$work/data/bench/document-id")
 
-# Start-up: from launching serve on the existing data directory to the first 200.
+# Start-up: from launching serve on the existing data directory to the first 200, in wall time
+# and in CPU time of the server process (less sensitive to other load on the machine). The first
+# start after a build writes the class data archive when it stops; the second start uses it.
 port=$((20000 + RANDOM % 20000))
-start=$(date +%s%N)
-java -jar "$JAR" serve --port "$port" --data-dir "$work/data" >"$work/serve.out" 2>"$work/serve.err" &
-pids+=($!)
-serve_pid=$!
-until curl -sf -o /dev/null "http://127.0.0.1:$port/api/restaurants?pagination%5BpageSize%5D=1&token=$token"; do
-    sleep 0.02
-    if (( ($(date +%s%N) - start) > 60000000000 )); then echo "serve returned no 200 within 60 s" >&2; exit 1; fi
-done
-startup_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+start_serve() { # sets serve_pid, startup_ms, startup_cpu_ms
+    local start
+    start=$(date +%s%N)
+    app-gui/tokendesk.sh serve --port "$port" --data-dir "$work/data" >"$work/serve.out" 2>"$work/serve.err" &
+    serve_pid=$!
+    pids+=("$serve_pid")
+    until curl -sf -o /dev/null "http://127.0.0.1:$port/api/restaurants?pagination%5BpageSize%5D=1&token=$token"; do
+        sleep 0.02
+        if (( ($(date +%s%N) - start) > 120000000000 )); then echo "serve returned no 200 within 120 s" >&2; exit 1; fi
+    done
+    startup_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+    startup_cpu_ms=$(awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$serve_pid/stat")
+}
+stop_serve() {
+    kill "$serve_pid"
+    wait "$serve_pid" 2>/dev/null || true
+}
+start_serve
+first_startup_ms=$startup_ms
+first_startup_cpu_ms=$startup_cpu_ms
+stop_serve
+start_serve
 base="http://127.0.0.1:$port"
 
 # name | path and query | extra wrk arguments
@@ -70,7 +97,11 @@ done
 bare_port=$((port + 1))
 java -cp "$BENCH" dev.tokendesk.bench.BareServer "$work/bare" "$bare_port" >"$work/bare.out" 2>&1 &
 pids+=($!)
-sleep 2
+bare_start=$(date +%s%N)
+until curl -s -o /dev/null "http://127.0.0.1:$bare_port/a_token_list"; do
+    sleep 0.05
+    if (( ($(date +%s%N) - bare_start) > 60000000000 )); then echo "the bare server did not answer within 60 s" >&2; exit 1; fi
+done
 
 run_wrk() { # url [header]; prints "requests/s p99"
     local output
@@ -113,20 +144,28 @@ post_errors=$(awk '/Non-2xx/ {print $4}' <<<"$post_out")
 rows+=("| f_create | 201 | $post_rps | $post_p99 | - | - | - |")
 
 rss_mb=$(( $(ps -o rss= -p "$serve_pid") / 1024 ))
+uptime_after=$(uptime)
 
-# bench/soak.sh results are recorded by hand at the end of the page; keep them.
-soak_section=""
-if [[ -f "$RESULTS" ]]; then
-    soak_section=$(sed -n '/^## Soak/,$p' "$RESULTS")
+if [[ "$JMH" == 1 ]]; then
+    java -jar "$BENCH" AuthBenchmark -f 1 -wi 3 -i 5 -w 1s -r 1s -rf text -rff "$work/jmh.txt" >/dev/null 2>&1
+else
+    echo "(JMH skipped)" >"$work/jmh.txt"
 fi
 
-jmh_out=$(java -jar "$BENCH" AuthBenchmark -f 1 -wi 3 -i 5 -w 1s -r 1s -rf text -rff "$work/jmh.txt" 2>/dev/null | tail -n 8)
-
+notes=""
+if [[ -f "$RESULTS" ]]; then
+    notes=$(awk '/^## Notes/ { keep = 1 } keep' "$RESULTS")
+fi
 {
     echo "# Benchmarks"
     echo
-    echo "Measured with \`bench/run.sh\` (DURATION=$DURATION, CONNECTIONS=$CONNECTIONS, ENTRIES=$ENTRIES) on $(date -u +%Y-%m-%d)."
+    echo "Measured with \`SCALE=$SCALE bench/run.sh\` (DURATION=$DURATION, CONNECTIONS=$CONNECTIONS, ENTRIES=$ENTRIES) on $(date -u '+%Y-%m-%d %H:%M') UTC."
+    if [[ "$SCALE" == 1 ]]; then
+        echo "Scale data: $SCALE_USERS more users, $SCALE_TOKENS more tokens, $SCALE_ENTRIES more restaurants."
+    fi
     echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1)."
+    echo "Load before the run: $uptime_before"
+    echo "Load after the load rows: $uptime_after"
     echo "wrk (2 threads) runs on the same cores as the server, so absolute figures are"
     echo "lower than on a separate client machine; the ratio to the bare server in the same"
     echo "run is the figure to compare across runs."
@@ -141,17 +180,18 @@ jmh_out=$(java -jar "$BENCH" AuthBenchmark -f 1 -wi 3 -i 5 -w 1s -r 1s -rf text 
     echo
     echo "## Start-up and memory"
     echo
-    echo "- \`serve\` on the seeded data directory to the first 200: ${startup_ms} ms"
-    echo "- RSS of \`serve\` after the load: ${rss_mb} MB (default JVM options)"
+    echo "- \`serve\` on the seeded data directory to the first 200, first start after the build (writes the class data archive): ${first_startup_ms} ms wall, ${first_startup_cpu_ms} ms CPU"
+    echo "- the same with the archive: ${startup_ms} ms wall, ${startup_cpu_ms} ms CPU"
+    echo "- RSS of \`serve\` after the load: ${rss_mb} MB (the launcher's default JVM options, app-gui/tokendesk.sh)"
     echo
     echo "## Authentication path (JMH, average time per call)"
     echo
     echo '```'
     cat "$work/jmh.txt"
     echo '```'
-    if [[ -n "$soak_section" ]]; then
+    if [[ -n "$notes" ]]; then
         echo
-        echo "$soak_section"
+        echo "$notes"
     fi
 } >"$RESULTS"
 echo "Wrote $RESULTS"

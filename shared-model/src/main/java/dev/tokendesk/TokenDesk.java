@@ -4,6 +4,7 @@ import dev.tokendesk.audit.Actor;
 import dev.tokendesk.audit.AuditLog;
 import dev.tokendesk.audit.AuthFailureCounter;
 import dev.tokendesk.auth.Authenticator;
+import dev.tokendesk.auth.CredentialCache;
 import dev.tokendesk.backup.BackupService;
 import dev.tokendesk.config.KeyFiles;
 import dev.tokendesk.config.StartupRefusedException;
@@ -61,6 +62,7 @@ public final class TokenDesk implements AutoCloseable {
     private final TokenService tokens;
     private final JwtService jwt;
     private final Authenticator authenticator;
+    private final CredentialCache credentialCache;
     private final ContentService content;
     private final LastUsedRecorder lastUsed;
     private final AuditLog audit;
@@ -82,16 +84,18 @@ public final class TokenDesk implements AutoCloseable {
         byte[] jwtSecret = KeyFiles.loadOrCreate(jwtKeyFile, JWT_SECRET_VARIABLE, env, () -> warnNewJwtKey(config, jwtKeyFile));
 
         this.database = Database.open(config, Entities.ALL);
-                this.events = new ChangeEvents(logFailure);
+        this.events = new ChangeEvents(logFailure);
         this.audit = new AuditLog(database, clock, actor);
         this.authFailures = new AuthFailureCounter(database, clock, logFailure);
         this.changeFeed = new ChangeFeed(database, events, logFailure);
         this.roles = new RoleService(database, events, audit);
         PasswordHasher passwordHasher = new PasswordHasher();
         this.users = new UserService(database, events, audit, passwordHasher, clock);
-        this.tokens = new TokenService(database, events, audit, new TokenFormat(new SecureRandom()), new TokenHasher(tokenKey), clock);
+        this.credentialCache = new CredentialCache(events);
+        this.tokens = new TokenService(database, events, audit, new TokenFormat(new SecureRandom()), new TokenHasher(tokenKey), clock,
+                credentialCache);
         this.jwt = new JwtService(jwtSecret, clock, config.jwtLifetime());
-        this.authenticator = new Authenticator(tokens, jwt, users, roles);
+        this.authenticator = new Authenticator(tokens, jwt, users, roles, credentialCache);
         this.content = new ContentService(database, events, clock, passwordHasher);
         this.lastUsed = new LastUsedRecorder(tokens, clock, LAST_USED_WINDOW, logFailure);
 
@@ -207,6 +211,10 @@ public final class TokenDesk implements AutoCloseable {
 
     public Authenticator authenticator() {
         return authenticator;
+    }
+
+    public CredentialCache credentialCache() {
+        return credentialCache;
     }
 
     public ContentService content() {

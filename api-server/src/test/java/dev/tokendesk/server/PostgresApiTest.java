@@ -17,7 +17,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The HTTP API on a real PostgreSQL 14: authentication, the query language and writes run the same SQL as on H2. */
+/**
+ * The HTTP API on a real PostgreSQL 14: authentication, the query language, relations, component
+ * filters and writes run the same SQL as on H2.
+ */
 class PostgresApiTest {
 
     private static EmbeddedPostgres postgres;
@@ -84,6 +87,46 @@ class PostgresApiTest {
         assertThat(names(paged)).containsExactly("Café Noir", "Chez Marie");
         assertThat(paged.json().at("/meta/pagination/total").asInt()).isEqualTo(5);
         assertThat(names(offset)).containsExactly("Le Bistro");
+    }
+
+    @Test
+    void relationsAndComponentsWorkOnPostgres() {
+        TestServer food = new TestServer(TestPostgres.openFreshDatabase(postgres, dataDir.resolve("food")));
+        try {
+            RelationData data = new RelationData(food, dataDir.resolve("food"));
+            String lunch = data.create("menus", "{\"title\":\"Lunch\",\"dishes\":[\"" + data.soup + "\",\"" + data.pasta + "\"],"
+                    + "\"chef\":\"" + data.critic.documentId() + "\"}");
+
+            TestServer.Response inverse = data.get("/api/categories?populate[restaurants][sort]=name:desc&sort=name");
+            TestServer.Response inverseFilter = data.get("/api/categories?filters[restaurants][name][$startsWith]=Chez");
+            TestServer.Response emptyInverse = data.get("/api/categories?filters[restaurants][$null]=true");
+            TestServer.Response connected = data.put("menus", lunch, "?populate=dishes",
+                    "{\"dishes\":{\"connect\":[{\"documentId\":\"" + data.cake + "\",\"position\":{\"start\":true}}],"
+                            + "\"disconnect\":[\"" + data.soup + "\"]}}");
+            TestServer.Response dishMenus = data.get("/api/dishes/" + data.cake + "?populate=menus");
+            TestServer.Response component = data.get("/api/restaurants?filters[information][description][$containsi]=PASTA");
+            TestServer.Response repeatable = data.get("/api/restaurants?filters[socialNetworks][url][$endsWith]=/roma");
+            TestServer.Response relationSort = data.get("/api/restaurants?sort[0][category][name]=asc&sort[1]=name:desc");
+            TestServer.Response toManySort = data.get("/api/menus?sort=dishes.name");
+            TestServer.Response chef = data.get("/api/menus/" + lunch + "?populate=chef");
+
+            JsonNode categories = inverse.json().get("data");
+            assertThat(RelationData.values(categories, "/name")).containsExactly("French", "Italian", "Thai");
+            assertThat(RelationData.values(categories.get(1).get("restaurants"), "/name")).containsExactly("Trattoria Nona", "Pizzeria Roma");
+            assertThat(RelationData.values(inverseFilter.json().get("data"), "/name")).containsExactly("French");
+            assertThat(RelationData.values(emptyInverse.json().get("data"), "/name")).containsExactly("Thai");
+            assertThat(connected.status()).as(connected.toString()).isEqualTo(200);
+            assertThat(RelationData.values(connected.json().at("/data/dishes"), "/name")).containsExactly("Cake", "Pasta");
+            assertThat(RelationData.values(dishMenus.json().at("/data/menus"), "/title")).containsExactly("Lunch");
+            assertThat(RelationData.values(component.json().get("data"), "/name")).containsExactly("Trattoria Nona");
+            assertThat(RelationData.values(repeatable.json().get("data"), "/name")).containsExactly("Pizzeria Roma");
+            assertThat(RelationData.values(relationSort.json().get("data"), "/name")).containsExactly("Chez Paul", "Trattoria Nona", "Pizzeria Roma");
+            assertThat(toManySort.status()).isEqualTo(400);
+            assertThat(chef.json().at("/data/chef/username").asText()).isEqualTo("critic");
+            assertThat(chef.body()).doesNotContain("password");
+        } finally {
+            food.close();
+        }
     }
 
     @Test

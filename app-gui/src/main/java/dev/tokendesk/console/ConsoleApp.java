@@ -153,10 +153,11 @@ public final class ConsoleApp extends Application {
 
         DashboardViewModel dashboard = new DashboardViewModel(server, desk.users(), desk.tokens(), executor,
                 session.server().requestLog()::total, desk.config().dataDir());
-        UsersViewModel users = new UsersViewModel(desk.users(), desk.roles(), desk.tokens(), executor, dialogs);
+        UsersViewModel users = new UsersViewModel(desk.users(), desk.roles(), desk.tokens(), desk.jwt(),
+                server.baseUrlProperty()::get, executor, dialogs);
         TokensViewModel tokens = new TokensViewModel(desk.tokens(), desk.users(), desk.roles(), catalog,
                 server.baseUrlProperty()::get, executor, dialogs);
-        RolesViewModel roles = new RolesViewModel(desk.roles(), catalog, executor, dialogs);
+        RolesViewModel roles = new RolesViewModel(desk.roles(), desk.users(), desk.tokens(), catalog, executor, dialogs);
         ContentViewModel content = new ContentViewModel(desk.content(), executor, dialogs);
         AuditViewModel audit = new AuditViewModel(desk.audit(), desk.authFailures(), executor, dialogs);
         TrafficViewModel traffic = new TrafficViewModel(session.server().requestLog());

@@ -14,8 +14,10 @@ import dev.tokendesk.user.UserView;
  * Resolves a credential to a {@link Principal} with its effective permissions: the role's
  * permissions, intersected with the token's scope for API tokens.
  *
- * <p>Thread-safe. Every call reads the current state from the database, so a revocation, block,
- * deletion or role change that has committed applies to the next call.
+ * <p>Thread-safe. What a call reads from the database is kept in a {@link CredentialCache}, which
+ * every committed change to users, roles and tokens empties before the changing call returns, so
+ * a revocation, block, deletion or role change applies to the next call. Changes made by another
+ * process apply once the change feed notices them, within about a second.
  */
 public final class Authenticator {
 
@@ -23,8 +25,10 @@ public final class Authenticator {
     private final JwtService jwt;
     private final UserService users;
     private final RoleService roles;
+    private final CredentialCache cache;
 
-    public Authenticator(TokenService tokens, JwtService jwt, UserService users, RoleService roles) {
+    public Authenticator(TokenService tokens, JwtService jwt, UserService users, RoleService roles, CredentialCache cache) {
+        this.cache = cache;
         this.tokens = tokens;
         this.jwt = jwt;
         this.users = users;
@@ -33,7 +37,13 @@ public final class Authenticator {
 
     /** Returns the principal of a caller that presents no credential: the Public role. */
     public Principal anonymous() {
-        return new Principal(Principal.Kind.PUBLIC, null, null, null, roles.publicRole().permissions());
+        PermissionSet permissions = cache.publicRole(PermissionSet.class);
+        if (permissions == null) {
+            long generation = cache.generation();
+            permissions = roles.publicRole().permissions();
+            cache.putPublicRole(generation, permissions);
+        }
+        return new Principal(Principal.Kind.PUBLIC, null, null, null, permissions);
     }
 
     /**
@@ -61,13 +71,23 @@ public final class Authenticator {
      */
     public Principal withJwt(String token) {
         JwtClaims claims = jwt.verify(token);
-        UserView user = users.find(claims.userId()).orElseThrow(() -> new CredentialRejectedException(Reason.USER_NOT_FOUND));
-        if (user.blocked()) {
+        JwtUser user = cache.user(claims.userId(), JwtUser.class);
+        if (user == null) {
+            long generation = cache.generation();
+            UserView found = users.find(claims.userId()).orElseThrow(() -> new CredentialRejectedException(Reason.USER_NOT_FOUND));
+            user = new JwtUser(found, roles.permissionsOf(found.roleId()));
+            cache.putUser(claims.userId(), generation, user);
+        }
+        if (user.view().blocked()) {
             throw new CredentialRejectedException(Reason.USER_BLOCKED);
         }
-        if (user.credentialVersion() != claims.credentialVersion()) {
+        if (user.view().credentialVersion() != claims.credentialVersion()) {
             throw new CredentialRejectedException(Reason.OUTDATED_JWT);
         }
-        return new Principal(Principal.Kind.JWT, user.id(), user.username(), null, roles.permissionsOf(user.roleId()));
+        return new Principal(Principal.Kind.JWT, user.view().id(), user.view().username(), null, user.permissions());
+    }
+
+    /** What the cache keeps for the user of a JWT: the user as read and their role's permissions. */
+    private record JwtUser(UserView view, PermissionSet permissions) {
     }
 }

@@ -23,6 +23,8 @@ import java.util.List;
  * @param regex pattern that text must contain a match of
  * @param relation cardinality of a relation
  * @param target uid of the content type a relation points at
+ * @param mappedBy for the inverse side of a relation, the attribute of the target that owns the
+ *     links (Strapi's {@code mappedBy}); {@code null} on the owning side and for other types
  * @param component uid of the component that a component attribute contains
  * @param repeatable whether a component attribute contains a list
  * @param components uids of the components a dynamic zone allows
@@ -43,6 +45,7 @@ public record Attribute(
         String regex,
         RelationKind relation,
         String target,
+        String mappedBy,
         String component,
         boolean repeatable,
         List<String> components,
@@ -58,6 +61,14 @@ public record Attribute(
     @Override
     public JsonNode defaultValue() {
         return defaultValue == null ? null : defaultValue.deepCopy();
+    }
+
+    /**
+     * Returns whether this is the inverse side of a relation: its targets are the entries whose
+     * {@link #mappedBy} relation points here, and it stores no links of its own.
+     */
+    public boolean isInverse() {
+        return mappedBy != null;
     }
 
     /** Returns whether entries show this attribute to callers: private and password attributes are never shown. */

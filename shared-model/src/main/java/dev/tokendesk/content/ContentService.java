@@ -39,9 +39,11 @@ import org.hibernate.Session;
  * the Basic Multilingual Plane, and nothing is coerced (see {@link #create}). Passwords are the
  * exception: they are stored as Argon2id hashes.
  *
- * <p>Immutable and thread-safe. Every method runs in its own transaction and reads the current
- * schemas from the database, so an import by another process shows at the next call. Writes
- * publish {@link ChangeEvent.Kind#ENTRY} after they commit.
+ * <p>Thread-safe. Every method runs in its own transaction. Parsed schemas and the number of
+ * entries per type are kept in a {@link ContentCache}, dropped when this process publishes a
+ * schema import or an entry change; an import or entry change by another process shows once
+ * the change feed notices it, within about a second. Writes publish {@link ChangeEvent.Kind#ENTRY}
+ * after they commit.
  */
 public final class ContentService {
 
@@ -50,8 +52,10 @@ public final class ContentService {
     private final Clock clock;
     private final PasswordHasher passwordHasher;
     private final SchemaImporter importer;
+    private final ContentCache cache;
 
     public ContentService(Database database, ChangeEvents events, Clock clock, PasswordHasher passwordHasher) {
+        this.cache = new ContentCache(events);
         this.database = database;
         this.events = events;
         this.clock = clock;
@@ -61,17 +65,17 @@ public final class ContentService {
 
     /** Lists every content type, ordered by uid. */
     public List<ContentTypeView> listTypes() {
-        return database.inTransaction(ContentRepository::loadTypes);
+        return schemas().types();
     }
 
     /** Lists every component, ordered by uid. */
     public List<ComponentView> listComponents() {
-        return database.inTransaction(session -> List.copyOf(ContentRepository.loadComponents(session).values()));
+        return List.copyOf(schemas().components().values());
     }
 
     /** Returns the component with {@code uid}, such as {@code shared.seo}. */
     public Optional<ComponentView> findComponent(String uid) {
-        Map<String, ComponentView> components = database.inTransaction(ContentRepository::loadComponents);
+        Map<String, ComponentView> components = schemas().components();
         return Optional.ofNullable(components.get(uid));
     }
 
@@ -167,7 +171,7 @@ public final class ContentService {
      * @throws NotFoundException when no content type has {@code uid}
      */
     public EntryList query(String uid, EntryQuery query) {
-        return database.inTransaction(session -> new EntryReader(session, query.status()).list(requireType(session, uid), query));
+        return database.inTransaction(session -> new EntryReader(session, query.status(), cache).list(requireType(session, uid), query));
     }
 
     /**
@@ -368,7 +372,7 @@ public final class ContentService {
                 .findFirst();
     }
 
-    private static ContentTypeView requireSingleType(Session session, String uid) {
+    private ContentTypeView requireSingleType(Session session, String uid) {
         ContentTypeView type = requireType(session, uid);
         if (type.kind() != ContentKind.SINGLE_TYPE) {
             throw new IllegalArgumentException(uid + " is a collection type, not a single type");
@@ -377,12 +381,24 @@ public final class ContentService {
     }
 
     private EntryWriter writer(Session session, ContentTypeView type, Instant now) {
-        EntryValidator validator = new EntryValidator(ContentRepository.loadComponents(session), passwordHasher);
+        EntryValidator validator = new EntryValidator(schemas(session).components(), passwordHasher);
         return new EntryWriter(session, type, validator, now);
     }
 
-    private static ContentTypeView requireType(Session session, String uid) {
-        ContentTypeView type = ContentRepository.findType(session, uid).orElseThrow(() -> new NotFoundException("Content type", uid));
+    private ContentCache.Schemas schemas() {
+        return cache.schemas(() -> database.inTransaction(ContentService::loadSchemas));
+    }
+
+    private ContentCache.Schemas schemas(Session session) {
+        return cache.schemas(() -> loadSchemas(session));
+    }
+
+    private static ContentCache.Schemas loadSchemas(Session session) {
+        return ContentCache.Schemas.of(ContentRepository.loadTypes(session), ContentRepository.loadComponents(session));
+    }
+
+    private ContentTypeView requireType(Session session, String uid) {
+        ContentTypeView type = schemas(session).type(uid).orElseThrow(() -> new NotFoundException("Content type", uid));
         if (type.pluginManaged()) {
             throw new IllegalArgumentException("Entries of " + uid + " belong to its plugin and are not stored as content");
         }

@@ -39,7 +39,7 @@ final class EntryJson {
         return shaped;
     }
 
-    private static String format(Instant instant) {
+    static String format(Instant instant) {
         return instant == null ? null : TIMESTAMP.format(instant);
     }
 }

@@ -43,42 +43,61 @@ final class EntryReader {
     private final Status status;
     private final Map<String, ContentTypeView> types = new HashMap<>();
 
+    /** Cache of unfiltered counts shared across requests, or null to count in SQL every time. */
+    private final ContentCache counts;
+
     EntryReader(Session session, Status status) {
+        this(session, status, null);
+    }
+
+    EntryReader(Session session, Status status, ContentCache counts) {
         this.session = session;
         this.status = status;
+        this.counts = counts;
     }
 
     /** Returns the page of entries of {@code type} that {@code query} selects. */
     EntryList list(ContentTypeView type, EntryQuery query) {
         OptionalLong total = query.withCount() ? OptionalLong.of(count(type, query.filter())) : OptionalLong.empty();
         boolean pastEnd = (total.isPresent() && query.offset() >= total.getAsLong()) || query.offset() > Integer.MAX_VALUE;
-        List<Long> ids = pastEnd ? List.of() : ids(type, query.filter(), query.sort(), null, (int) query.offset(), query.limit());
+        List<Long> ids = pastEnd ? List.of() : ids(type, query.filter(), query.sort(), null, null, (int) query.offset(), query.limit());
         return new EntryList(shape(type, load(ids), query.selection()), total);
     }
 
     /** Returns the entry of {@code type} with {@code documentId}, or empty when there is none in the requested status. */
     Optional<ObjectNode> one(ContentTypeView type, String documentId, Selection selection) {
-        List<Long> ids = ids(type, null, List.of(), Set.of(documentId), 0, 1);
+        List<Long> ids = ids(type, null, List.of(), Set.of(documentId), null, 0, 1);
         return shape(type, load(ids), selection).stream().findFirst();
     }
 
     /** Returns the entry of single type {@code type}, or empty when it has none in the requested status. */
     Optional<ObjectNode> single(ContentTypeView type, Selection selection) {
-        List<Long> ids = ids(type, null, List.of(), null, 0, 1);
+        List<Long> ids = ids(type, null, List.of(), null, null, 0, 1);
         return shape(type, load(ids), selection).stream().findFirst();
     }
 
     private long count(ContentTypeView type, Condition filter) {
+        if (counts != null && filter == null) {
+            return counts.count(type.uid(), status, () -> countInSql(type, null));
+        }
+        return countInSql(type, filter);
+    }
+
+    private long countInSql(ContentTypeView type, Condition filter) {
         EntrySql sql = new EntrySql();
-        String where = baseWhere(sql, type, filter, null);
+        String where = baseWhere(sql, type, filter, null, null);
         return sql.bindAll(session.createNativeQuery("SELECT COUNT(*) FROM content_entries e WHERE " + where, Long.class))
                 .getSingleResult();
     }
 
-    /** Returns the ids of matching entries in order; {@code documentIds}, when not null, restricts them to those documents. */
-    private List<Long> ids(ContentTypeView type, Condition filter, List<SortOrder> sort, Set<String> documentIds, int offset, int limit) {
+    /**
+     * Returns the ids of matching entries in order. {@code documentIds} and {@code inverse}, when
+     * not null, restrict them to those documents or to the entries linking to them.
+     */
+    private List<Long> ids(ContentTypeView type, Condition filter, List<SortOrder> sort, Set<String> documentIds, Inverse inverse,
+            int offset, int limit) {
         EntrySql sql = new EntrySql();
-        String where = baseWhere(sql, type, filter, documentIds);
+        String where = baseWhere(sql, type, filter, documentIds, inverse);
         sql.orderBy(sort, "e");
         String statement = "SELECT e.id FROM content_entries e" + sql.joins() + " WHERE " + where + sql.orderByClause();
         NativeQuery<Long> query = sql.bindAll(session.createNativeQuery(statement, Long.class));
@@ -89,7 +108,7 @@ final class EntryReader {
         return query.getResultList();
     }
 
-    private String baseWhere(EntrySql sql, ContentTypeView type, Condition filter, Set<String> documentIds) {
+    private String baseWhere(EntrySql sql, ContentTypeView type, Condition filter, Set<String> documentIds, Inverse inverse) {
         StringBuilder where = new StringBuilder("e.content_type_uid = ").append(sql.bind(type.uid()));
         if (type.draftAndPublish() && status == Status.PUBLISHED) {
             where.append(" AND e.published_at IS NOT NULL");
@@ -97,6 +116,9 @@ final class EntryReader {
         if (documentIds != null) {
             Field documentId = Field.of(Field.SystemField.DOCUMENT_ID);
             where.append(" AND ").append(sql.where(new Condition.Compare(documentId, Operator.IN, List.copyOf(documentIds)), "e"));
+        }
+        if (inverse != null) {
+            where.append(" AND ").append(sql.linksTo(inverse.attribute(), inverse.documentIds(), "e"));
         }
         if (filter != null) {
             where.append(" AND ").append(sql.where(filter, "e"));
@@ -141,17 +163,21 @@ final class EntryReader {
             // Components, dynamic zones and media are stored inline and are always returned whole.
             return;
         }
-        // NOTE: an inverse relation (mappedBy in the schema) is read from this entry's own stored targets,
-        // not derived from the owning side's links as Strapi does.
+        if (relation.isInverse()) {
+            populateInverse(relation, parents, nested);
+            return;
+        }
         Set<String> documentIds = new LinkedHashSet<>();
         for (ObjectNode parent : parents) {
             targetsOf(parent.get(relation.name())).forEach(documentIds::add);
         }
         Map<String, ObjectNode> targets = new LinkedHashMap<>();
-        if (!documentIds.isEmpty()) {
+        if (!documentIds.isEmpty() && relation.target().equals(ContentTypeView.USER_TYPE_UID)) {
+            targets.putAll(UserTargets.load(session, documentIds));
+        } else if (!documentIds.isEmpty()) {
             ContentTypeView targetType = type(relation.target());
             // NOTE: all targets of the page go into one IN list; PostgreSQL rejects more than 32767 bound parameters.
-            List<Long> ids = ids(targetType, nested.filter(), nested.sort(), documentIds, 0, 0);
+            List<Long> ids = ids(targetType, nested.filter(), nested.sort(), documentIds, null, 0, 0);
             for (ObjectNode target : shape(targetType, load(ids), nested)) {
                 targets.put(target.get("documentId").asText(), target);
             }
@@ -174,6 +200,59 @@ final class EntryReader {
             }
             parent.set(relation.name(), list);
         }
+    }
+
+    /**
+     * Populates the inverse side of a relation from the owning side's links: the targets are the
+     * entries of the target type whose {@code mappedBy} relation points at a parent, in id order
+     * unless the populate sorts them.
+     */
+    private void populateInverse(Attribute relation, List<ObjectNode> parents, Selection nested) {
+        Set<String> parentIds = new LinkedHashSet<>();
+        parents.forEach(parent -> parentIds.add(parent.get("documentId").asText()));
+        Map<String, List<ObjectNode>> byParent = new HashMap<>();
+        if (!parentIds.isEmpty()) {
+            ContentTypeView targetType = type(relation.target());
+            Inverse inverse = new Inverse(relation.mappedBy(), parentIds);
+            List<Long> ids = ids(targetType, nested.filter(), nested.sort(), null, inverse, 0, 0);
+            Map<Long, List<String>> links = links(ids, relation.mappedBy());
+            List<ContentEntry> entries = load(ids);
+            List<ObjectNode> shaped = shape(targetType, entries, nested);
+            for (int i = 0; i < entries.size(); i++) {
+                for (String parent : links.getOrDefault(entries.get(i).getId(), List.of())) {
+                    byParent.computeIfAbsent(parent, key -> new ArrayList<>()).add(shaped.get(i));
+                }
+            }
+        }
+        for (ObjectNode parent : parents) {
+            List<ObjectNode> own = byParent.getOrDefault(parent.get("documentId").asText(), List.of());
+            if (!relation.relation().toMany()) {
+                parent.set(relation.name(), own.isEmpty() ? NullNode.getInstance() : own.get(0));
+                continue;
+            }
+            ArrayNode list = parent.arrayNode();
+            own.forEach(list::add);
+            parent.set(relation.name(), list);
+        }
+    }
+
+    /** Returns the documentIds that each of {@code entryIds} links to through {@code attribute}. */
+    private Map<Long, List<String>> links(List<Long> entryIds, String attribute) {
+        Map<Long, List<String>> links = new HashMap<>();
+        if (entryIds.isEmpty()) {
+            return links;
+        }
+        session.createSelectionQuery("select entryId, targetDocumentId from IndexedLink where entryId in :ids and attribute = :attribute"
+                        + " order by entryId, position", Object[].class)
+                .setParameter("ids", entryIds)
+                .setParameter("attribute", attribute)
+                .getResultList()
+                .forEach(row -> links.computeIfAbsent((Long) row[0], key -> new ArrayList<>()).add((String) row[1]));
+        return links;
+    }
+
+    /** Restricts a query to the entries whose {@code attribute} links point at one of {@code documentIds}. */
+    private record Inverse(String attribute, Set<String> documentIds) {
     }
 
     private static List<String> targetsOf(JsonNode value) {

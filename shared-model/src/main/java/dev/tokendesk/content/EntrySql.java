@@ -5,6 +5,7 @@ import dev.tokendesk.content.query.Field;
 import dev.tokendesk.content.query.Operator;
 import dev.tokendesk.content.query.SortOrder;
 import dev.tokendesk.content.query.ValueColumn;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,21 +52,51 @@ final class EntrySql {
             return related(related, entry);
         }
         Condition.HasRelation has = (Condition.HasRelation) condition;
-        String link = alias("l");
-        return (has.present() ? "" : "NOT ") + "EXISTS (SELECT 1 FROM content_links " + link + " WHERE " + link + ".entry_id = "
-                + entry + ".id AND " + link + ".attribute = " + bind(has.attribute()) + ")";
+        String exists;
+        if (has.mappedBy() != null) {
+            exists = inverseExists(has.mappedBy(), has.targetUid(), entry, null);
+        } else {
+            String link = alias("l");
+            exists = "EXISTS (SELECT 1 FROM content_links " + link + " WHERE " + link + ".entry_id = " + entry + ".id AND "
+                    + link + ".attribute = " + bind(has.attribute()) + ")";
+        }
+        return (has.present() ? "" : "NOT ") + exists;
     }
 
-    /** Appends {@code sort} and then the id as the final key, so pages never overlap. */
+    /**
+     * Returns a predicate that holds when the entry aliased {@code entry} has a {@code attribute}
+     * link to one of {@code documentIds}: the targets of an inverse relation of those documents.
+     */
+    String linksTo(String attribute, Collection<String> documentIds, String entry) {
+        String link = alias("l");
+        return "EXISTS (SELECT 1 FROM content_links " + link + " WHERE " + link + ".entry_id = " + entry + ".id AND " + link
+                + ".attribute = " + bind(attribute) + " AND " + in(link + ".target_document_id", List.copyOf(documentIds)) + ")";
+    }
+
+    /**
+     * Appends {@code sort} and then the id as the final key, so pages never overlap. A key on a
+     * relation target joins the target through its one link, so it must be a to-one relation:
+     * a to-many relation would repeat the entry once per target.
+     */
     void orderBy(List<SortOrder> sort, String entry) {
         for (SortOrder order : sort) {
+            String owner = entry;
+            if (order.relation() != null) {
+                String link = alias("k");
+                owner = alias("r");
+                joins.append(" LEFT JOIN content_links ").append(link).append(" ON ").append(link).append(".entry_id = ")
+                        .append(entry).append(".id AND ").append(link).append(".attribute = ").append(bind(order.relation()))
+                        .append(" LEFT JOIN content_entries ").append(owner).append(" ON ").append(owner)
+                        .append(".document_id = ").append(link).append(".target_document_id AND ").append(owner)
+                        .append(".content_type_uid = ").append(bind(order.targetUid()));
+            }
             String column;
             if (order.field().system() != null) {
-                column = systemColumn(order.field(), entry);
+                column = systemColumn(order.field(), owner);
             } else {
                 String alias = alias("s");
                 joins.append(" LEFT JOIN content_values ").append(alias).append(" ON ").append(alias).append(".entry_id = ")
-                        .append(entry).append(".id AND ").append(alias).append(".attribute = ").append(bind(order.field().name()));
+                        .append(owner).append(".id AND ").append(alias).append(".attribute = ").append(bind(order.field().name()));
                 column = alias + "." + valueColumn(order.field().column());
             }
             orderBy.append(column).append(order.descending() ? " DESC NULLS FIRST, " : " ASC NULLS LAST, ");
@@ -105,12 +136,30 @@ final class EntrySql {
     }
 
     private String related(Condition.Related related, String entry) {
+        if (related.mappedBy() != null) {
+            return inverseExists(related.mappedBy(), related.targetUid(), entry, related.condition());
+        }
         String link = alias("l");
         String target = alias("t");
         return "EXISTS (SELECT 1 FROM content_links " + link + " JOIN content_entries " + target + " ON " + target
                 + ".document_id = " + link + ".target_document_id WHERE " + link + ".entry_id = " + entry + ".id AND "
                 + link + ".attribute = " + bind(related.attribute()) + " AND " + target + ".content_type_uid = "
                 + bind(related.targetUid()) + " AND " + where(related.condition(), target) + ")";
+    }
+
+    /**
+     * Returns a predicate that holds when an entry of {@code targetUid} links to the entry aliased
+     * {@code entry} through its {@code mappedBy} relation and matches {@code condition}, or any
+     * such entry when {@code condition} is null.
+     */
+    private String inverseExists(String mappedBy, String targetUid, String entry, Condition condition) {
+        String link = alias("l");
+        String target = alias("t");
+        String match = condition == null ? "1 = 1" : where(condition, target);
+        return "EXISTS (SELECT 1 FROM content_links " + link + " JOIN content_entries " + target + " ON " + target + ".id = "
+                + link + ".entry_id WHERE " + link + ".target_document_id = " + entry + ".document_id AND " + link
+                + ".attribute = " + bind(mappedBy) + " AND " + target + ".content_type_uid = " + bind(targetUid) + " AND "
+                + match + ")";
     }
 
     private String compare(Condition.Compare compare, String entry) {

@@ -41,6 +41,11 @@ final class EntryValidator {
         this.passwordHasher = passwordHasher;
     }
 
+    /** Returns the component schemas by uid. */
+    Map<String, ComponentView> components() {
+        return components;
+    }
+
     /** A unique attribute's value that no other entry of the type may hold. */
     record UniqueValue(String path, Attribute attribute, String key) {
     }
@@ -235,6 +240,12 @@ final class EntryValidator {
         }
 
         private Optional<JsonNode> relation(Attribute attribute, JsonNode value, String path, ObjectNode parent) {
+            if (attribute.isInverse()) {
+                // The links live on the owning side only, so writing them here would be silently lost.
+                return fail(path, Optional.of(attribute.name() + " is the inverse side of the relation " + attribute.mappedBy()
+                        + " of " + attribute.target() + ", so it cannot be written: set " + attribute.mappedBy()
+                        + " on those entries instead"));
+            }
             JsonNode targets = value;
             if (value.isObject() && (value.has("set") || value.has("connect"))) {
                 targets = value.has("set") ? value.get("set") : value.get("connect");

@@ -36,6 +36,7 @@ final class EntryWriter {
     private final EntryValidator validator;
     private final Instant now;
     private final Set<String> claimedInThisTransaction = new HashSet<>();
+    private final RelationEdits edits = new RelationEdits(this::find);
 
     EntryWriter(Session session, ContentTypeView type, EntryValidator validator, Instant now) {
         this.session = session;
@@ -53,15 +54,17 @@ final class EntryWriter {
      *     must roll back
      */
     Optional<ObjectNode> write(JsonNode data, String path, boolean skipUnknownKeys, boolean published, List<FieldError> errors) {
-        CheckedEntry checked = validator.check(type, data, path, skipUnknownKeys);
-        Optional<String> json = checkStored(checked, path, errors);
+        List<FieldError> editErrors = new ArrayList<>();
+        JsonNode edited = edits.apply(type, data, null, path, editErrors);
+        CheckedEntry checked = validator.check(type, edited, path, skipUnknownKeys);
+        Optional<String> json = checkStored(checked, editErrors, path, errors);
         if (json.isEmpty()) {
             return Optional.empty();
         }
 
         ContentEntry entry = new ContentEntry(DocumentIds.next(), type.uid(), json.get(), now, published);
         session.persist(entry);
-        EntryIndex.write(session, entry.getId(), type, checked.values());
+        EntryIndex.write(session, entry.getId(), type, validator.components(), checked.values());
         for (UniqueValue unique : checked.uniques()) {
             claim(entry, unique, errors);
         }
@@ -89,7 +92,15 @@ final class EntryWriter {
             }
         }
         ObjectNode merged = (ObjectNode) ContentJson.parse(entry.getData());
-        patch.properties().forEach(field -> merged.set(field.getKey(), field.getValue()));
+        List<FieldError> editErrors = new ArrayList<>();
+        JsonNode edited = edits.apply(type, patch, merged.deepCopy(), path, editErrors);
+        for (Attribute attribute : type.attributes()) {
+            // Entries stored before inverse relations were derived may still contain targets of their own, which are dropped.
+            if (attribute.isInverse() && !patch.has(attribute.name())) {
+                merged.remove(attribute.name());
+            }
+        }
+        edited.properties().forEach(field -> merged.set(field.getKey(), field.getValue()));
         Set<String> keptHashes = new HashSet<>();
         for (Attribute attribute : type.attributes()) {
             if (attribute.type() == AttributeType.PASSWORD && !patch.has(attribute.name()) && merged.hasNonNull(attribute.name())) {
@@ -100,23 +111,27 @@ final class EntryWriter {
         // The entry's own unique values must not count as taken by another entry.
         session.createMutationQuery("delete from UniqueValueClaim where entryId = :entry").setParameter("entry", entry.getId()).executeUpdate();
         CheckedEntry checked = validator.check(type, merged, path, true, keptHashes);
-        Optional<String> json = checkStored(checked, path, errors);
+        Optional<String> json = checkStored(checked, editErrors, path, errors);
         if (json.isEmpty() || !errors.isEmpty()) {
             return Optional.empty();
         }
 
         entry.update(json.get(), now, published);
         EntryIndex.clear(session, entry.getId());
-        EntryIndex.write(session, entry.getId(), type, checked.values());
+        EntryIndex.write(session, entry.getId(), type, validator.components(), checked.values());
         for (UniqueValue unique : checked.uniques()) {
             claim(entry, unique, errors);
         }
         return Optional.of(EntryJson.toApi(entry, type));
     }
 
-    /** Checks relation targets, unique values and the stored size; returns the JSON to store, or empty after adding the problems to {@code errors}. */
-    private Optional<String> checkStored(CheckedEntry checked, String path, List<FieldError> errors) {
-        List<FieldError> problems = new ArrayList<>(checked.errors());
+    /**
+     * Checks relation targets, unique values and the stored size, and returns the JSON to store,
+     * or empty after adding the problems, with the earlier {@code editErrors}, to {@code errors}.
+     */
+    private Optional<String> checkStored(CheckedEntry checked, List<FieldError> editErrors, String path, List<FieldError> errors) {
+        List<FieldError> problems = new ArrayList<>(editErrors);
+        problems.addAll(checked.errors());
         checked.relations().forEach(reference -> resolve(reference).ifPresent(problems::add));
         checked.uniques().forEach(unique -> checkUnique(unique).ifPresent(problems::add));
         if (!problems.isEmpty()) {
@@ -160,19 +175,12 @@ final class EntryWriter {
     private Optional<FieldError> resolve(RelationReference reference) {
         String target = reference.attribute().target();
         JsonNode ref = reference.reference();
-        JsonNode id = ref.isObject() ? ref.path("id") : ref;
-        JsonNode documentId = ref.isObject() ? ref.path("documentId") : ref;
-        Optional<JsonNode> found;
-        if (target.equals(RelationTargets.ROLE_TYPE_UID)) {
-            found = RelationTargets.findRole(session, id);
-        } else if (target.equals(ContentTypeView.USER_TYPE_UID)) {
-            found = RelationTargets.findUser(session, id, documentId);
-        } else if (session.find(ContentTypeRecord.class, target) == null) {
+        boolean builtIn = target.equals(RelationTargets.ROLE_TYPE_UID) || target.equals(ContentTypeView.USER_TYPE_UID);
+        if (!builtIn && session.find(ContentTypeRecord.class, target) == null) {
             return Optional.of(new FieldError(reference.path(), reference.attribute().name()
                     + " refers to content type " + target + ", which is not defined"));
-        } else {
-            found = RelationTargets.findEntry(session, target, id, documentId);
         }
+        Optional<JsonNode> found = find(target, ref);
 
         if (found.isEmpty()) {
             return Optional.of(new FieldError(reference.path(), reference.attribute().name() + " refers to "
@@ -180,6 +188,19 @@ final class EntryWriter {
         }
         reference.resolveTo(found.get());
         return Optional.empty();
+    }
+
+    /** Returns the stored form of the relation target {@code ref} of type {@code target}: its documentId, or a role's id. */
+    private Optional<JsonNode> find(String target, JsonNode ref) {
+        JsonNode id = ref.isObject() ? ref.path("id") : ref;
+        JsonNode documentId = ref.isObject() ? ref.path("documentId") : ref;
+        if (target.equals(RelationTargets.ROLE_TYPE_UID)) {
+            return RelationTargets.findRole(session, id);
+        }
+        if (target.equals(ContentTypeView.USER_TYPE_UID)) {
+            return RelationTargets.findUser(session, id, documentId);
+        }
+        return RelationTargets.findEntry(session, target, id, documentId);
     }
 
     private static String sha256(String text) {

@@ -26,6 +26,11 @@ public class IndexedValue {
     @Column(nullable = false, length = 100)
     private String attribute;
 
+    /** Item of a repeatable component that the value belongs to, or 0 for attributes and single components. */
+    @Id
+    @Column(nullable = false)
+    private int item;
+
     @Column(name = "text_value", length = 1_000_000)
     private String text;
 
@@ -41,9 +46,10 @@ public class IndexedValue {
     protected IndexedValue() {
     }
 
-    IndexedValue(long entryId, String attribute, Object value) {
+    IndexedValue(long entryId, String attribute, int item, Object value) {
         this.entryId = entryId;
         this.attribute = attribute;
+        this.item = item;
         if (value instanceof String string) {
             this.text = string;
         } else if (value instanceof BigDecimal decimal) {
@@ -58,6 +64,6 @@ public class IndexedValue {
     }
 
     /** Composite primary key of an indexed value. */
-    public record Key(long entryId, String attribute) implements Serializable {
+    public record Key(long entryId, String attribute, int item) implements Serializable {
     }
 }

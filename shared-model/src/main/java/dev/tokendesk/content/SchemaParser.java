@@ -142,6 +142,7 @@ final class SchemaParser {
                     length("minLength"), length("maxLength"), number("min"), number("max"),
                     type == AttributeType.ENUMERATION ? textList("enum", true) : List.of(),
                     regex(), relation(type), type == AttributeType.RELATION ? text("target", true) : null,
+                    type == AttributeType.RELATION ? text("mappedBy", false) : null,
                     type == AttributeType.COMPONENT ? text("component", true) : null, flag("repeatable"),
                     type == AttributeType.DYNAMICZONE ? textList("components", true) : List.of(),
                     flag("multiple"), definition.get("default"));

@@ -69,6 +69,11 @@ public class Role {
         return PermissionSet.of(grants.stream().map(GrantedAction::toPermission).collect(Collectors.toSet()));
     }
 
+    void rename(String name, String nameKey) {
+        this.name = name;
+        this.nameKey = nameKey;
+    }
+
     void setPermissions(Set<Permission> permissions) {
         grants.clear();
         permissions.forEach(permission -> grants.add(new GrantedAction(permission)));

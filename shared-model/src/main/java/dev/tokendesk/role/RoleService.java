@@ -87,6 +87,65 @@ public final class RoleService {
         return created;
     }
 
+    /**
+     * Gives a custom role a new name. Users keep the role, so their permissions do not change.
+     *
+     * @throws ValidationException when the role is built in, or the new name is blank or too long
+     * @throws ConflictException when another role has the new name
+     * @throws NotFoundException when no role is named {@code roleName}
+     */
+    public RoleView rename(String roleName, String newName) {
+        String cleanName = validName(newName);
+        RoleView renamed = database.inTransaction(session -> {
+            Role role = requireByName(session, roleName);
+            requireCustom(role, "renamed");
+            String key = Identifiers.key(cleanName);
+            Role holder = findByKey(session, key);
+            if (holder != null && !holder.getId().equals(role.getId())) {
+                throw new ConflictException("name", cleanName, "A role named '" + cleanName + "' already exists");
+            }
+            String before = role.getName();
+            role.rename(cleanName, key);
+            audit.record(session, AuditAction.ROLE_RENAMED, role.getId(), cleanName, "renamed from " + before);
+            return role.toView();
+        });
+        events.publish(ChangeEvent.Kind.ROLE, renamed.id());
+        return renamed;
+    }
+
+    /**
+     * Deletes a custom role and what it grants.
+     *
+     * @throws ValidationException when the role is built in
+     * @throws ConflictException when users hold the role; give them another role first
+     * @throws NotFoundException when no role is named {@code roleName}
+     */
+    public void delete(String roleName) {
+        long roleId = database.inTransaction(session -> {
+            Role role = requireByName(session, roleName);
+            requireCustom(role, "deleted");
+            long holders = session.createSelectionQuery("select count(*) from User where role.id = :role", Long.class)
+                    .setParameter("role", role.getId())
+                    .getSingleResult();
+            if (holders > 0) {
+                throw new ConflictException("role", role.getName(), "Role '" + role.getName() + "' cannot be deleted: "
+                        + holders + (holders == 1 ? " user has" : " users have") + " it. Give them another role first.");
+            }
+            audit.record(session, AuditAction.ROLE_DELETED, role.getId(), role.getName(),
+                    "granted " + role.permissions().asSet().size() + " permissions");
+            session.remove(role);
+            return role.getId();
+        });
+        events.publish(ChangeEvent.Kind.ROLE, roleId);
+    }
+
+    private static void requireCustom(Role role, String change) {
+        if (role.getType() != RoleType.CUSTOM) {
+            throw ValidationException.of("role", "The built-in role '" + role.getName() + "' cannot be " + change
+                    + "; only roles you created can.");
+        }
+    }
+
     /** Adds {@code permissions} to the role named {@code roleName}, keeping what it already grants. */
     public RoleView grant(String roleName, Set<Permission> permissions) {
         return update(roleName, current -> {

@@ -1,6 +1,7 @@
 package dev.tokendesk.token;
 
 import dev.tokendesk.ValidationException;
+import dev.tokendesk.role.PermissionSet;
 
 /** Permission scope of a token, before the owner's role is applied on top. */
 public enum TokenScope {
@@ -19,6 +20,19 @@ public enum TokenScope {
 
     public String apiName() {
         return apiName;
+    }
+
+    /**
+     * Returns what a token of this scope may do: the owner's role permissions, narrowed by the scope.
+     *
+     * @param customPermissions the token's chosen permissions; only used by {@link #CUSTOM}
+     */
+    public PermissionSet effective(PermissionSet rolePermissions, PermissionSet customPermissions) {
+        return switch (this) {
+            case FULL -> rolePermissions;
+            case READ_ONLY -> rolePermissions.filter(permission -> permission.action().isRead());
+            case CUSTOM -> rolePermissions.intersect(customPermissions);
+        };
     }
 
     /**

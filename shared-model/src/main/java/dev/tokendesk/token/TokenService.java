@@ -5,9 +5,12 @@ import dev.tokendesk.ValidationException;
 import dev.tokendesk.audit.AuditAction;
 import dev.tokendesk.audit.AuditLog;
 import dev.tokendesk.auth.AddressNotAllowedException;
+import dev.tokendesk.auth.CredentialCache;
 import dev.tokendesk.auth.CredentialRejectedException;
 import dev.tokendesk.auth.CredentialRejectedException.Reason;
 import dev.tokendesk.db.Database;
+import dev.tokendesk.db.LikePatterns;
+import dev.tokendesk.db.Page;
 import dev.tokendesk.event.ChangeEvent;
 import dev.tokendesk.event.ChangeEvents;
 import dev.tokendesk.user.Identifiers;
@@ -15,7 +18,10 @@ import dev.tokendesk.user.User;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.hibernate.Session;
 
 /**
@@ -36,8 +42,11 @@ public final class TokenService {
     private final TokenFormat format;
     private final TokenHasher hasher;
     private final Clock clock;
+    private final CredentialCache cache;
 
-    public TokenService(Database database, ChangeEvents events, AuditLog audit, TokenFormat format, TokenHasher hasher, Clock clock) {
+    public TokenService(Database database, ChangeEvents events, AuditLog audit, TokenFormat format, TokenHasher hasher, Clock clock,
+            CredentialCache cache) {
+        this.cache = cache;
         this.database = database;
         this.events = events;
         this.audit = audit;
@@ -135,6 +144,60 @@ public final class TokenService {
     }
 
     /**
+     * Returns one page of tokens, oldest first, that match every filter of {@code query}. Filtering
+     * and paging run in SQL; the status filter compares with the service clock's current time.
+     *
+     * @throws ValidationException when the page number or size is out of range
+     */
+    public Page<TokenView> page(TokenQuery query) {
+        Page.requireValid(query.page(), query.pageSize());
+        Instant now = clock.instant();
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> parameters = new HashMap<>();
+        if (query.ownerId() != null) {
+            conditions.add("t.owner.id = :ownerId");
+            parameters.put("ownerId", query.ownerId());
+        }
+        if (!query.owner().isEmpty()) {
+            conditions.add("t.owner.usernameKey like :owner escape '" + LikePatterns.ESCAPE + "'");
+            parameters.put("owner", LikePatterns.containing(Identifiers.key(query.owner())));
+        }
+        if (query.scope() != null) {
+            conditions.add("t.scope = :scope");
+            parameters.put("scope", query.scope().apiName());
+        }
+        if (query.status() != null) {
+            conditions.add(switch (query.status()) {
+                case ACTIVE -> "t.revokedAt is null and (t.expiresAt is null or t.expiresAt > :now)";
+                case EXPIRED -> "t.revokedAt is null and t.expiresAt <= :now";
+                case REVOKED -> "t.revokedAt is not null";
+            });
+            if (query.status() != TokenStatus.REVOKED) {
+                parameters.put("now", now);
+            }
+        }
+        String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+
+        return database.inTransaction(session -> {
+            var count = session.createSelectionQuery("select count(*) from ApiToken t" + where, Long.class);
+            var select = session.createSelectionQuery("select t from ApiToken t join fetch t.owner" + where + " order by t.id", ApiToken.class);
+            parameters.forEach((name, value) -> {
+                count.setParameter(name, value);
+                select.setParameter(name, value);
+            });
+            long total = count.getSingleResult();
+            List<TokenView> tokens = select
+                    .setFirstResult(Page.offset(query.page(), query.pageSize()))
+                    .setMaxResults(query.pageSize())
+                    .getResultList()
+                    .stream()
+                    .map(token -> token.toView(now))
+                    .toList();
+            return new Page<>(tokens, total, query.page(), query.pageSize());
+        });
+    }
+
+    /**
      * Revokes a token; the next request that presents it gets 401. Revoking twice keeps the first time.
      *
      * @throws NotFoundException when no token has {@code tokenId}
@@ -167,8 +230,13 @@ public final class TokenService {
     }
 
     /**
-     * Checks a presented token: format and checksum first, then the stored hash (or the previous
-     * hash within its grace period), revocation, expiry, the owner's blocked flag and the IP allow-list.
+     * Checks a presented token: format and checksum first (no database read when they fail), then
+     * the stored hash (or the previous hash within its grace period), revocation, expiry, the
+     * owner's blocked flag and the IP allow-list.
+     *
+     * <p>An accepted token is kept in the {@link CredentialCache} under its HMAC; a repeated check
+     * reads nothing from the database but still checks expiry, the grace period and the address
+     * against the clock and the caller. An unknown token costs one hash and one query.
      *
      * @param clientAddress literal address of the caller, checked against the allow-list
      * @throws CredentialRejectedException naming the reason when the token is not accepted
@@ -180,22 +248,18 @@ public final class TokenService {
         }
         String hash = hasher.hash(token);
         Instant now = clock.instant();
-        return database.inTransaction(session -> {
-            // Two look-ups, each on its own index: H2 plans "a = ? OR b = ?" as a table scan.
-            ApiToken stored = session.createSelectionQuery("from ApiToken where tokenHash = :hash", ApiToken.class)
-                    .setParameter("hash", hash)
-                    .getSingleResultOrNull();
-            if (stored == null) {
-                stored = session.createSelectionQuery("from ApiToken where previousTokenHash = :hash", ApiToken.class)
-                        .setParameter("hash", hash)
-                        .setMaxResults(1)
-                        .getSingleResultOrNull();
-            }
+        AcceptedToken cached = cache.token(hash, AcceptedToken.class);
+        if (cached != null) {
+            return cached.check(now, clientAddress);
+        }
+        long generation = cache.generation();
+        AcceptedToken accepted = database.inTransaction(session -> {
+            ApiToken stored = findByCurrentOrPreviousHash(session, hash);
             if (stored == null) {
                 throw new CredentialRejectedException(Reason.UNKNOWN_TOKEN);
             }
-            if (!stored.getTokenHash().equals(hash)
-                    && (stored.getPreviousValidUntil() == null || !now.isBefore(stored.getPreviousValidUntil()))) {
+            boolean previousValue = !stored.getTokenHash().equals(hash);
+            if (previousValue && (stored.getPreviousValidUntil() == null || !now.isBefore(stored.getPreviousValidUntil()))) {
                 throw new CredentialRejectedException(Reason.SUPERSEDED_TOKEN);
             }
             switch (TokenStatus.of(stored.getRevokedAt(), stored.getExpiresAt(), now)) {
@@ -209,12 +273,54 @@ public final class TokenService {
             if (owner.isBlocked()) {
                 throw new CredentialRejectedException(Reason.USER_BLOCKED);
             }
-            if (!stored.allowedIps().allows(clientAddress)) {
+            VerifiedToken verified = new VerifiedToken(stored.getId(), owner.getId(), owner.getUsername(), owner.getRole().getId(),
+                    stored.getScope(), stored.customPermissions(), owner.getRole().permissions());
+            return new AcceptedToken(verified, stored.getExpiresAt(), previousValue ? stored.getPreviousValidUntil() : null,
+                    stored.allowedIps());
+        });
+        cache.putToken(hash, generation, accepted);
+        return accepted.check(now, clientAddress);
+    }
+
+    /**
+     * Finds the token whose current or previous hash is {@code hash} in one statement. Each half
+     * of the union probes its own unique index; H2 would plan "a = ? OR b = ?" as a table scan.
+     * A current hash wins over a previous one.
+     */
+    private static ApiToken findByCurrentOrPreviousHash(Session session, String hash) {
+        List<?> rows = session.createNativeQuery(
+                        "SELECT id, 0 AS preference FROM api_tokens WHERE token_hash = :hash"
+                                + " UNION ALL SELECT id, 1 AS preference FROM api_tokens WHERE previous_token_hash = :hash"
+                                + " ORDER BY preference", Object[].class)
+                .setParameter("hash", hash)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        long id = ((Number) ((Object[]) rows.get(0))[0]).longValue();
+        return session.find(ApiToken.class, id);
+    }
+
+    /**
+     * What the cache keeps for an accepted token: the result, and the conditions that change with
+     * time or the caller and so are checked on every use.
+     *
+     * @param graceUntil end of the grace period when the token was presented with its previous value, else null
+     */
+    private record AcceptedToken(VerifiedToken verified, Instant expiresAt, Instant graceUntil, IpAllowList allowedIps) {
+
+        VerifiedToken check(Instant now, String clientAddress) {
+            if (graceUntil != null && !now.isBefore(graceUntil)) {
+                throw new CredentialRejectedException(Reason.SUPERSEDED_TOKEN);
+            }
+            if (expiresAt != null && !now.isBefore(expiresAt)) {
+                throw new CredentialRejectedException(Reason.EXPIRED_TOKEN);
+            }
+            if (!allowedIps.allows(clientAddress)) {
                 throw new AddressNotAllowedException(clientAddress);
             }
-            return new VerifiedToken(stored.getId(), owner.getId(), owner.getUsername(), owner.getRole().getId(),
-                    stored.getScope(), stored.customPermissions(), owner.getRole().permissions());
-        });
+            return verified;
+        }
     }
 
     /** Stores when and from where a token was last used, without checking anything. */

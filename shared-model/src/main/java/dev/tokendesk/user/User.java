@@ -109,6 +109,18 @@ public class User {
         this.updatedAt = now;
     }
 
+    void rename(String username, String email, Instant now) {
+        this.username = username;
+        this.usernameKey = Identifiers.key(username);
+        this.email = email;
+        this.emailKey = Identifiers.key(email);
+        this.updatedAt = now;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
     void setRole(Role role, Instant now) {
         this.role = role;
         this.updatedAt = now;

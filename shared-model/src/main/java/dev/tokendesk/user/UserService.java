@@ -8,6 +8,8 @@ import dev.tokendesk.audit.AuditAction;
 import dev.tokendesk.audit.AuditLog;
 import dev.tokendesk.db.Database;
 import dev.tokendesk.db.DocumentIds;
+import dev.tokendesk.db.LikePatterns;
+import dev.tokendesk.db.Page;
 import dev.tokendesk.event.ChangeEvent;
 import dev.tokendesk.event.ChangeEvents;
 import dev.tokendesk.role.Role;
@@ -66,8 +68,8 @@ public final class UserService {
 
         String passwordHash = hasher.hash(request.password());
         UserView created = database.inTransaction(session -> {
-            requireFree(session, "username", username, Identifiers.key(username));
-            requireFree(session, "email", email, Identifiers.key(email));
+            requireFree(session, "username", username, Identifiers.key(username), null);
+            requireFree(session, "email", email, Identifiers.key(email), null);
             Role role = request.roleName() == null || request.roleName().isBlank()
                     ? defaultRole(session)
                     : RoleService.findEntityByName(session, request.roleName());
@@ -91,6 +93,89 @@ public final class UserService {
                 .stream()
                 .map(User::toView)
                 .toList());
+    }
+
+    /**
+     * Returns one page of users whose user name or email contains the search text, ignoring case.
+     * Filtering, sorting and paging run in SQL, so only the rows of the page are loaded.
+     *
+     * @throws ValidationException when the page number or size is out of range
+     */
+    public Page<UserView> page(UserQuery query) {
+        Page.requireValid(query.page(), query.pageSize());
+        boolean searching = !query.search().isEmpty();
+        String where = searching
+                ? " where u.usernameKey like :pattern escape '" + LikePatterns.ESCAPE + "'"
+                        + " or u.emailKey like :pattern escape '" + LikePatterns.ESCAPE + "'"
+                : "";
+        String direction = query.ascending() ? " asc" : " desc";
+        String order = " order by " + query.sort().path() + direction + ", u.id" + direction;
+        String pattern = searching ? LikePatterns.containing(Identifiers.key(query.search())) : null;
+
+        return database.inTransaction(session -> {
+            var count = session.createSelectionQuery("select count(*) from User u" + where, Long.class);
+            // Only the role sort joins roles; the eager role of each user comes from the session cache.
+            String from = query.sort() == UserSort.ROLE ? "select u from User u join u.role r" : "select u from User u";
+            var select = session.createSelectionQuery(from + where + order, User.class);
+            if (searching) {
+                count.setParameter("pattern", pattern);
+                select.setParameter("pattern", pattern);
+            }
+            long total = count.getSingleResult();
+            List<UserView> users = select
+                    .setFirstResult(Page.offset(query.page(), query.pageSize()))
+                    .setMaxResults(query.pageSize())
+                    .getResultList()
+                    .stream()
+                    .map(User::toView)
+                    .toList();
+            return new Page<>(users, total, query.page(), query.pageSize());
+        });
+    }
+
+    /** Returns the number of users. */
+    public long count() {
+        return database.inTransaction(session -> session.createSelectionQuery("select count(*) from User", Long.class).getSingleResult());
+    }
+
+    /**
+     * Changes the user name and email of a user. Existing JWTs and tokens stay valid, because they
+     * name the user by id.
+     *
+     * @throws ValidationException listing every invalid field
+     * @throws ConflictException when another user has the user name or email
+     * @throws NotFoundException when the user does not exist
+     */
+    public UserView update(long userId, String newUsername, String newEmail) {
+        List<FieldError> errors = new ArrayList<>();
+        String username = validUsername(newUsername, errors);
+        String email = validEmail(newEmail, errors);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors.size() == 1 ? errors.get(0).message() : errors.size() + " errors in the user", errors);
+        }
+
+        UserView updated = database.inTransaction(session -> {
+            User user = requireEntity(session, userId);
+            requireFree(session, "username", username, Identifiers.key(username), userId);
+            requireFree(session, "email", email, Identifiers.key(email), userId);
+            String details = describeRename(user, username, email);
+            user.rename(username, email, clock.instant());
+            audit.record(session, AuditAction.USER_UPDATED, userId, username, details);
+            return user.toView();
+        });
+        events.publish(ChangeEvent.Kind.USER, userId);
+        return updated;
+    }
+
+    private static String describeRename(User user, String username, String email) {
+        List<String> changes = new ArrayList<>();
+        if (!user.getUsername().equals(username)) {
+            changes.add("username " + user.getUsername() + " -> " + username);
+        }
+        if (!user.getEmail().equals(email)) {
+            changes.add("email " + user.getEmail() + " -> " + email);
+        }
+        return changes.isEmpty() ? "no change" : String.join(", ", changes);
     }
 
     /** Returns the user with {@code id}, if there is one. */
@@ -214,10 +299,12 @@ public final class UserService {
                 .getSingleResult();
     }
 
-    private static void requireFree(Session session, String field, String value, String key) {
+    /** Throws {@link ConflictException} when a user other than {@code exceptUserId} has {@code key}. */
+    private static void requireFree(Session session, String field, String value, String key, Long exceptUserId) {
         String property = field.equals("email") ? "emailKey" : "usernameKey";
-        Long count = session.createSelectionQuery("select count(*) from User where " + property + " = :key", Long.class)
+        Long count = session.createSelectionQuery("select count(*) from User where " + property + " = :key and id <> :except", Long.class)
                 .setParameter("key", key)
+                .setParameter("except", exceptUserId == null ? -1L : exceptUserId)
                 .getSingleResult();
         if (count > 0) {
             throw new ConflictException(field, value, "A user with " + field + " '" + value + "' already exists");

@@ -29,8 +29,11 @@ class QueryPagingTest {
 
     private static final String ITEM = "api::item.item";
     private static final int ENTRIES = 10_000;
-    /** The content type lookup, the count, the page of ids and the load of those entries. */
-    private static final long STATEMENTS_PER_PAGE = 4;
+    /**
+     * The page of ids and the load of those entries. The parsed schema and the unfiltered count
+     * come from the content cache once a first query has read them; a filtered count adds one.
+     */
+    private static final long STATEMENTS_PER_PAGE = 2;
 
     @TempDir
     static Path dataDir;
@@ -73,6 +76,7 @@ class QueryPagingTest {
     @Test
     void pageLoadsOnlyItsEntries() {
         Statistics statistics = desk.database().sessionFactory().getStatistics();
+        run(null, List.of(), 20, 10);
         statistics.clear();
 
         EntryList page = run(null, List.of(), 20, 10);
@@ -91,6 +95,8 @@ class QueryPagingTest {
         Condition rank = new Condition.Compare(Field.attribute("rank", AttributeType.INTEGER), Operator.EQ,
                 List.of(ValueColumn.fromFilter(AttributeType.INTEGER, "7")));
         SortOrder byNameDescending = new SortOrder(Field.attribute("name", AttributeType.STRING), true);
+        run(rank, List.of(byNameDescending), 5, 25);
+        statistics.clear();
 
         EntryList page = run(rank, List.of(byNameDescending), 5, 25);
 
@@ -98,12 +104,13 @@ class QueryPagingTest {
         assertThat(page.entries()).hasSize(25);
         assertThat(page.entries().get(0).get("name").asText()).isEqualTo("item 09407");
         assertThat(entriesLoaded(statistics)).isEqualTo(25);
-        assertThat(statistics.getPrepareStatementCount()).isEqualTo(STATEMENTS_PER_PAGE);
+        assertThat(statistics.getPrepareStatementCount()).isEqualTo(STATEMENTS_PER_PAGE + 1);
     }
 
     @Test
     void offsetPastEndLoadsNothing() {
         Statistics statistics = desk.database().sessionFactory().getStatistics();
+        run(null, List.of(), ENTRIES, 100);
         statistics.clear();
 
         EntryList page = run(null, List.of(), ENTRIES, 100);
@@ -111,6 +118,6 @@ class QueryPagingTest {
         assertThat(page.entries()).isEmpty();
         assertThat(page.total()).hasValue(ENTRIES);
         assertThat(entriesLoaded(statistics)).isZero();
-        assertThat(statistics.getPrepareStatementCount()).isEqualTo(2);
+        assertThat(statistics.getPrepareStatementCount()).isZero();
     }
 }

@@ -112,4 +112,45 @@ class UserServiceTest {
         assertThat(afterUnblock).isEqualTo(3);
         assertThat(afterSignOut).isEqualTo(4);
     }
+
+    @Test
+    void updateChangesNameAndEmail() {
+        UserView alice = desk.users().create(new NewUser("alice", "alice@example.com", "Alice-Pass-1", null));
+
+        UserView updated = desk.users().update(alice.id(), " alicia ", "Alicia@Example.com");
+
+        assertThat(updated.username()).isEqualTo("alicia");
+        assertThat(updated.email()).isEqualTo("Alicia@Example.com");
+        assertThat(updated.credentialVersion()).isEqualTo(alice.credentialVersion());
+        assertThat(desk.users().login("ALICIA@example.com", "Alice-Pass-1").id()).isEqualTo(alice.id());
+        assertThat(desk.audit().list(1, "user").get(0).details())
+                .isEqualTo("username alice -> alicia, email alice@example.com -> Alicia@Example.com");
+    }
+
+    @Test
+    void updateKeepingOwnNamesAllowed() {
+        UserView alice = desk.users().create(new NewUser("alice", "alice@example.com", "Alice-Pass-1", null));
+
+        UserView updated = desk.users().update(alice.id(), "ALICE", "alice@example.com");
+
+        assertThat(updated.username()).isEqualTo("ALICE");
+    }
+
+    @Test
+    void updateToTakenEmailRejected() {
+        desk.users().create(new NewUser("alice", "alice@example.com", "Alice-Pass-1", null));
+        UserView bob = desk.users().create(new NewUser("bob", "bob@example.com", "Bob-Pass-123", null));
+
+        assertThatThrownBy(() -> desk.users().update(bob.id(), "bob", "ALICE@example.com"))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.field()).isEqualTo("email"));
+        assertThat(desk.users().findByIdentifier("bob").email()).isEqualTo("bob@example.com");
+    }
+
+    @Test
+    void updateListsEveryInvalidField() {
+        UserView alice = desk.users().create(new NewUser("alice", "alice@example.com", "Alice-Pass-1", null));
+
+        assertThatThrownBy(() -> desk.users().update(alice.id(), "a", "nope"))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors()).hasSize(2));
+    }
 }

@@ -16,6 +16,7 @@ import dev.tokendesk.server.query.ContentQueryParser.ListRequest;
 import dev.tokendesk.server.query.QueryContext;
 import dev.tokendesk.server.query.QueryLimits;
 import dev.tokendesk.server.query.QueryTree;
+import dev.tokendesk.server.query.TargetAccess;
 import dev.tokendesk.server.security.PermissionHandler;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -162,7 +163,8 @@ public final class ContentHandlers {
     }
 
     private ContentQueryParser parser(HttpServerExchange exchange) {
-        return new ContentQueryParser(new QueryContext(content.listTypes(), exchange.getAttachment(PermissionHandler.TARGET_ACCESS)));
+        TargetAccess access = exchange.getAttachment(PermissionHandler.TARGET_ACCESS);
+        return new ContentQueryParser(new QueryContext(content.listTypes(), content::findComponent, access));
     }
 
     private static void requireNoQuery(HttpServerExchange exchange) {

@@ -90,6 +90,10 @@ final class OpenApiSchemas {
         ObjectNode properties = schema.putObject("properties");
         ArrayNode required = NODES.arrayNode();
         for (Attribute attribute : type.attributes()) {
+            if (attribute.isInverse()) {
+                // The owning side stores the links, and writes to the inverse side are rejected.
+                continue;
+            }
             ObjectNode property = attribute.type() == AttributeType.RELATION ? reference(attribute) : value(attribute);
             properties.set(attribute.name(), property);
             if (attribute.required()) {
@@ -115,14 +119,26 @@ final class OpenApiSchemas {
         return nullable;
     }
 
-    /** Describes how a write names relation targets: an id, a documentId, or a list or set/connect object of them. */
+    /**
+     * Describes how a write names relation targets: an id, a documentId or an object with one of
+     * them, a list of those for a to-many relation, or an object of set, connect and disconnect lists.
+     */
     private static ObjectNode reference(Attribute attribute) {
+        ObjectNode target = object().put("additionalProperties", false);
+        target.putObject("properties")
+                .<ObjectNode>set("id", NODES.objectNode().put("type", "integer"))
+                .<ObjectNode>set("documentId", NODES.objectNode().put("type", "string"))
+                .set("position", object());
         ObjectNode one = NODES.objectNode();
-        one.putArray("oneOf").add(NODES.objectNode().put("type", "integer")).add(NODES.objectNode().put("type", "string"));
-        if (!attribute.relation().toMany()) {
-            return one.put("nullable", true);
-        }
-        return NODES.objectNode().put("type", "array").set("items", one);
+        one.putArray("oneOf").add(NODES.objectNode().put("type", "integer")).add(NODES.objectNode().put("type", "string")).add(target);
+        ObjectNode list = NODES.objectNode().put("type", "array").set("items", one);
+
+        ObjectNode edits = object().put("additionalProperties", false);
+        edits.putObject("properties").<ObjectNode>set("set", list).<ObjectNode>set("connect", list).set("disconnect", list);
+        ObjectNode plain = attribute.relation().toMany() ? list : one.deepCopy().put("nullable", true);
+        ObjectNode reference = NODES.objectNode();
+        reference.putArray("oneOf").add(plain).add(edits);
+        return reference;
     }
 
     private static ObjectNode value(Attribute attribute) {

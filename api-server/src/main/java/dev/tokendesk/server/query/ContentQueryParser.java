@@ -40,7 +40,7 @@ public final class ContentQueryParser {
     public ListRequest list(ContentTypeView type, ObjectNode tree) {
         requireKnown(tree, LIST_PARAMETERS);
         Condition filter = tree.has("filters") ? new FilterParser(context).parse(type, tree.get("filters"), "filters") : null;
-        List<SortOrder> sort = tree.has("sort") ? SortParser.parse(type, tree.get("sort"), "sort") : List.of();
+        List<SortOrder> sort = tree.has("sort") ? new SortParser(context).parse(type, tree.get("sort"), "sort") : List.of();
         PagingParser.Paging paging = PagingParser.parse(tree.get("pagination"));
         Selection selection = new SelectionParser(context).parse(type, tree.get("fields"), tree.get("populate"));
         EntryQuery query = new EntryQuery(filter, sort, paging.offset(), paging.size(), paging.withCount(), status(tree), selection);

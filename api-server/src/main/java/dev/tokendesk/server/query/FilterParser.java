@@ -3,6 +3,7 @@ package dev.tokendesk.server.query;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokendesk.content.Attribute;
+import dev.tokendesk.content.AttributeType;
 import dev.tokendesk.content.ContentTypeView;
 import dev.tokendesk.content.query.Condition;
 import dev.tokendesk.content.query.Field;
@@ -47,6 +48,11 @@ final class FilterParser {
 
     /** Parses the filter object {@code node} on entries of {@code type}; {@code parameter} is its name in the query, such as {@code filters}. */
     Condition parse(ContentTypeView type, JsonNode node, String parameter) {
+        return parse(type, node, parameter, "");
+    }
+
+    /** Parses a filter object on {@code type}, or inside a component when {@code prefix} is its dotted path, such as {@code information.}. */
+    private Condition parse(ContentTypeView type, JsonNode node, String parameter, String prefix) {
         if (!node.isObject()) {
             throw ApiException.badParameter(parameter, "Parameter '" + parameter + "' must contain filters such as "
                     + parameter + "[field][$eq]=value, not a plain value");
@@ -56,25 +62,25 @@ final class FilterParser {
             String key = entry.getKey();
             String path = parameter + "[" + key + "]";
             conditions.add(switch (key) {
-                case "$and" -> new Condition.All(each(type, entry.getValue(), path));
-                case "$or" -> new Condition.Any(each(type, entry.getValue(), path));
-                case "$not" -> new Condition.Not(parse(type, entry.getValue(), path));
+                case "$and" -> new Condition.All(each(type, entry.getValue(), path, prefix));
+                case "$or" -> new Condition.Any(each(type, entry.getValue(), path, prefix));
+                case "$not" -> new Condition.Not(parse(type, entry.getValue(), path, prefix));
                 default -> {
                     if (key.startsWith("$")) {
                         throw unknownOperator(key, path);
                     }
-                    yield field(type, key, entry.getValue(), path);
+                    yield field(type, key, entry.getValue(), path, prefix);
                 }
             });
         }
         return conditions.size() == 1 ? conditions.get(0) : new Condition.All(conditions);
     }
 
-    private List<Condition> each(ContentTypeView type, JsonNode node, String path) {
+    private List<Condition> each(ContentTypeView type, JsonNode node, String path, String prefix) {
         List<Condition> conditions = new ArrayList<>();
         if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                conditions.add(parse(type, node.get(i), path + "[" + i + "]"));
+                conditions.add(parse(type, node.get(i), path + "[" + i + "]", prefix));
             }
             return conditions;
         }
@@ -82,13 +88,20 @@ final class FilterParser {
                 + path + "[0][field][$eq]=value");
     }
 
-    private Condition field(ContentTypeView type, String name, JsonNode value, String path) {
-        Optional<Attribute> attribute = Field.SystemField.fromApiName(name).isPresent() ? Optional.empty()
-                : Optional.of(QueryContext.visibleAttribute(type, name, path, USE));
+    private Condition field(ContentTypeView type, String name, JsonNode value, String path, String prefix) {
+        boolean system = prefix.isEmpty() && Field.SystemField.fromApiName(name).isPresent();
+        Optional<Attribute> attribute = system ? Optional.empty() : Optional.of(QueryContext.visibleAttribute(type, name, path, USE));
         if (attribute.isPresent() && QueryContext.isRelation(attribute.get())) {
+            if (!prefix.isEmpty()) {
+                throw ApiException.badParameter(path, "Invalid key '" + name + "' in " + path
+                        + ": relations inside components cannot be filtered on");
+            }
             return relation(attribute.get(), value, path);
         }
-        Field field = QueryContext.field(type, name, path, USE);
+        if (attribute.isPresent() && attribute.get().type() == AttributeType.COMPONENT) {
+            return component(attribute.get(), value, path, prefix);
+        }
+        Field field = QueryContext.field(type, name, path, USE, prefix);
         if (value.isObject()) {
             return operators(field, value, path);
         }
@@ -124,6 +137,21 @@ final class FilterParser {
         return conditions.size() == 1 ? conditions.get(0) : new Condition.All(conditions);
     }
 
+    /**
+     * Parses filters on the attributes of a component. The values are indexed under their dotted
+     * path, and a filter on a repeatable component matches when any item matches it. Each
+     * condition is checked on its own, so two conditions may match two different items.
+     */
+    private Condition component(Attribute attribute, JsonNode value, String path, String prefix) {
+        ContentTypeView scope = context.componentScope(attribute)
+                .orElseThrow(() -> ApiException.badParameter(path, "Component " + attribute.component() + " is not defined"));
+        if (!value.isObject()) {
+            throw ApiException.badParameter(path, "Parameter '" + path + "' filters a component: name one of its fields, such as "
+                    + path + "[field][$eq]=value");
+        }
+        return parse(scope, value, path, prefix + attribute.name() + ".");
+    }
+
     private Condition relation(Attribute attribute, JsonNode value, String path) {
         if (!value.isObject()) {
             throw ApiException.badParameter(path, "Parameter '" + path + "' filters a relation: name a field of "
@@ -134,7 +162,10 @@ final class FilterParser {
         for (String presence : List.of("$null", "$notNull")) {
             if (nested.has(presence)) {
                 boolean flag = flag(nested.remove(presence), path + "[" + presence + "]");
-                conditions.add(new Condition.HasRelation(attribute.name(), presence.equals("$null") != flag));
+                boolean present = presence.equals("$null") != flag;
+                conditions.add(attribute.isInverse()
+                        ? new Condition.HasRelation(attribute.name(), present, attribute.target(), attribute.mappedBy())
+                        : new Condition.HasRelation(attribute.name(), present));
             }
         }
         if (!nested.isEmpty()) {
@@ -145,7 +176,7 @@ final class FilterParser {
                 throw ApiException.badParameter(path, "Parameter '" + path + "' filters on fields of " + target.uid()
                         + ", which is not supported: use $null or $notNull");
             }
-            conditions.add(new Condition.Related(attribute.name(), target.uid(), targetFilter(target, nested, path)));
+            conditions.add(new Condition.Related(attribute.name(), target.uid(), attribute.mappedBy(), targetFilter(target, nested, path)));
         }
         return conditions.size() == 1 ? conditions.get(0) : new Condition.All(conditions);
     }

@@ -24,9 +24,10 @@ import java.util.Set;
  * {@code populate}, {@code filters} and {@code sort} for the targets.
  *
  * <p>Populating a relation needs the {@code find} permission on its target: naming one without it
- * is a 403 that names the target, while {@code populate=*} leaves such relations out. Relations to
- * plugin types (users, roles) cannot be populated (400). Components, dynamic zones and media are
- * always returned whole, so naming them is accepted and changes nothing.
+ * is a 403 that names the target, while {@code populate=*} leaves such relations out. A relation
+ * to users is populated with the users' public profile fields and takes no nested options.
+ * Relations to other plugin types, such as roles, cannot be populated (400). Components, dynamic
+ * zones and media are always returned whole, so naming them is accepted and changes nothing.
  */
 final class SelectionParser {
 
@@ -88,11 +89,19 @@ final class SelectionParser {
             return Selection.all();
         }
         context.access().requireFind(attribute.target(), path);
+        boolean flag = options == null || options.isTextual() && isFlag(options.asText());
+        if (attribute.target().equals(ContentTypeView.USER_TYPE_UID)) {
+            if (!flag) {
+                throw ApiException.badParameter(path, "Parameter '" + path + "' must be true or *: populated users always show "
+                        + "their public profile fields and take no fields, populate, filters or sort");
+            }
+            return Selection.all();
+        }
         ContentTypeView target = context.type(attribute.target())
                 .filter(found -> !found.pluginManaged())
                 .orElseThrow(() -> ApiException.badParameter(path, "Invalid key '" + name + "' in " + path + ": relations to "
                         + attribute.target() + " cannot be populated"));
-        if (options == null || options.isTextual() && isFlag(options.asText())) {
+        if (flag) {
             return Selection.all();
         }
         if (!options.isObject()) {
@@ -112,7 +121,7 @@ final class SelectionParser {
                 case "fields" -> fields = fields(target, option.getValue(), optionPath);
                 case "populate" -> populate = populate(target, option.getValue(), optionPath);
                 case "filters" -> filter = filters.parse(target, option.getValue(), optionPath);
-                case "sort" -> sort = SortParser.parse(target, option.getValue(), optionPath);
+                case "sort" -> sort = new SortParser(context).parse(target, option.getValue(), optionPath);
                 default -> throw ApiException.badParameter(optionPath, "Unknown key '" + option.getKey() + "' in " + optionPath
                         + ": populate takes fields, populate, filters and sort");
             }
@@ -124,8 +133,8 @@ final class SelectionParser {
         Map<String, Selection> populated = new LinkedHashMap<>();
         for (Attribute attribute : type.attributes()) {
             boolean readable = attribute.isReturned() && (!QueryContext.isRelation(attribute)
-                    || context.access().mayFind(attribute.target())
-                    && context.type(attribute.target()).filter(target -> !target.pluginManaged()).isPresent());
+                    || context.access().mayFind(attribute.target()) && (attribute.target().equals(ContentTypeView.USER_TYPE_UID)
+                            || context.type(attribute.target()).filter(target -> !target.pluginManaged()).isPresent()));
             if (readable) {
                 populated.put(attribute.name(), Selection.all());
             }

@@ -67,7 +67,7 @@ class QueryParsingPropertiesTest {
     @Property(tries = 3000, seed = "20261204")
     void listQueriesParseOrRaise4xx(@ForAll("queries") Map<String, Deque<String>> parameters, @ForAll("types") ContentTypeView type,
                                     @ForAll boolean mayFindTargets) {
-        QueryContext context = new QueryContext(types, access(mayFindTargets));
+        QueryContext context = new QueryContext(types, desk.content()::findComponent, access(mayFindTargets));
 
         Throwable failure = catchThrowable(() -> new ContentQueryParser(context).list(type, QueryTree.parse(parameters, QueryLimits.DEFAULT)));
 
@@ -76,7 +76,7 @@ class QueryParsingPropertiesTest {
 
     @Property(tries = 1000, seed = "20261205")
     void entryQueriesParseOrRaise4xx(@ForAll("queries") Map<String, Deque<String>> parameters, @ForAll("types") ContentTypeView type) {
-        QueryContext context = new QueryContext(types, access(true));
+        QueryContext context = new QueryContext(types, desk.content()::findComponent, access(true));
 
         Throwable failure = catchThrowable(() -> new ContentQueryParser(context).entry(type, QueryTree.parse(parameters, QueryLimits.DEFAULT)));
 
@@ -86,7 +86,7 @@ class QueryParsingPropertiesTest {
     @Property(tries = 500, seed = "20261207")
     void tokenValuesAreNeverEchoed(@ForAll("names") String name, @ForAll("tokenValues") String value, @ForAll("types") ContentTypeView type) {
         Map<String, Deque<String>> parameters = Map.of(name, new ArrayDeque<>(List.of(value)));
-        QueryContext context = new QueryContext(types, access(true));
+        QueryContext context = new QueryContext(types, desk.content()::findComponent, access(true));
 
         Throwable failure = catchThrowable(() -> new ContentQueryParser(context).list(type, QueryTree.parse(parameters, QueryLimits.DEFAULT)));
 

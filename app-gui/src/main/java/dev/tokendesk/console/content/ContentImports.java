@@ -21,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Content screen's import commands: Strapi schemas from a folder, and entries from a JSON
- * array file into the selected type. The outcome is shown on the screen: a summary, or the
+ * The Content screen's import commands: Strapi schemas from a folder or a single schema file, and
+ * entries from a JSON array file into the selected type. The outcome is shown on the screen: a summary, or the
  * rejected fields as a list.
  *
  * <p>Not thread-safe: use it on the UI thread.
@@ -61,6 +61,23 @@ public final class ContentImports {
             executor.submit(() -> content.importSchemas(folder), report -> {
                 busy.set(false);
                 status.set(describe(folder, report));
+                afterImport.run();
+            }, this::showFailure);
+        });
+    }
+
+    /**
+     * Asks for one schema file, such as a content type's {@code schema.json} or a component's
+     * JSON file, and imports it. A file inside a Strapi layout gets the uid its place gives it;
+     * otherwise a content type is named after its {@code info.singularName} and a component after
+     * the folder that contains it.
+     */
+    public void importSchemaFile() {
+        dialogs.chooseJsonFile("Import schema file").ifPresent(file -> {
+            start();
+            executor.submit(() -> content.importSchemas(file), report -> {
+                busy.set(false);
+                status.set(describe(file, report));
                 afterImport.run();
             }, this::showFailure);
         });
@@ -138,8 +155,8 @@ public final class ContentImports {
         return error.message().startsWith(error.path()) ? error.message() : error.path() + ": " + error.message();
     }
 
-    private static String describe(Path folder, ImportReport report) {
-        return "Imported schemas from " + folder + ". Content types: " + counts(report.typesCreated(), report.typesUpdated(),
+    private static String describe(Path fileOrFolder, ImportReport report) {
+        return "Imported schemas from " + fileOrFolder + ". Content types: " + counts(report.typesCreated(), report.typesUpdated(),
                 report.typesUnchanged()) + ". Components: " + counts(report.componentsCreated(), report.componentsUpdated(),
                 report.componentsUnchanged()) + ".";
     }

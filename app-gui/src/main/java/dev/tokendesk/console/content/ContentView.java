@@ -72,6 +72,11 @@ public final class ContentView {
         schemas.disableProperty().bind(imports.busyProperty());
         schemas.setOnAction(event -> imports.importSchemas());
 
+        Button schemaFile = new Button("Import schema file\u2026");
+        schemaFile.setId("importSchemaFileButton");
+        schemaFile.disableProperty().bind(imports.busyProperty());
+        schemaFile.setOnAction(event -> imports.importSchemaFile());
+
         Button entries = new Button("Import entries\u2026");
         entries.setId("importEntriesButton");
         entries.disableProperty().bind(imports.busyProperty()
@@ -83,7 +88,7 @@ public final class ContentView {
         skip.setId("skipUnknownKeysCheck");
         skip.selectedProperty().bindBidirectional(imports.skipUnknownKeysProperty());
 
-        HBox bar = new HBox(8, schemas, entries, skip);
+        HBox bar = new HBox(8, schemas, schemaFile, entries, skip);
         bar.setAlignment(Pos.CENTER_RIGHT);
         return bar;
     }

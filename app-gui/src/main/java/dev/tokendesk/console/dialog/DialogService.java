@@ -20,6 +20,12 @@ public interface DialogService {
      */
     <T> Optional<T> choose(String title, String message, List<T> options, T initial, String confirmLabel);
 
+    /**
+     * Asks for one line of text, such as a role name, with {@code initial} filled in; returns the
+     * text the user confirmed, or empty when the user cancelled.
+     */
+    Optional<String> askText(String title, String message, String initial, String confirmLabel);
+
     /** Shows a failure in words; never a stack trace. */
     void showError(String title, String message);
 
@@ -41,6 +47,16 @@ public interface DialogService {
      * user cancels. It clears the form when it closes.
      */
     void showPasswordChange(PasswordChangeForm form);
+
+    /**
+     * Shows a form that edits a user's name and email. Like {@link #showPasswordChange}, the dialog
+     * submits through {@link UserEditForm#submit()} and closes once the change is stored or the
+     * user cancels.
+     */
+    void showUserEdit(UserEditForm form);
+
+    /** Shows a test JWT once with copy buttons. Implementations must not keep {@code details} after the dialog closes. */
+    void showTestJwt(TestJwtDetails details);
 
     /** Asks for a folder, such as a Strapi project's {@code src}; empty when the user cancelled. */
     Optional<Path> chooseFolder(String title);

@@ -11,6 +11,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -69,6 +70,29 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<String> askText(String title, String message, String initial, String confirmLabel) {
+        TextField field = new TextField(initial == null ? "" : initial);
+        field.setId("askTextField");
+        Label text = new Label(message);
+        text.setWrapText(true);
+
+        ButtonType confirm = new ButtonType(confirmLabel, ButtonBar.ButtonData.OK_DONE);
+        Dialog<String> dialog = new Dialog<>();
+        dialog.initOwner(owner.get());
+        dialog.setTitle(title);
+        dialog.setHeaderText(title);
+        dialog.getDialogPane().setContent(new VBox(12, text, field));
+        dialog.getDialogPane().setPrefWidth(480);
+        dialog.getDialogPane().getButtonTypes().addAll(confirm, ButtonType.CANCEL);
+        dialog.getDialogPane().lookupButton(confirm).setId("confirmTextButton");
+        dialog.getDialogPane().lookupButton(confirm).disableProperty().bind(field.textProperty().isEmpty());
+        dialog.getDialogPane().lookupButton(ButtonType.CANCEL).setId("cancelButton");
+        dialog.setResultConverter(button -> button == confirm ? field.getText() : null);
+        dialog.setOnShown(event -> field.requestFocus());
+        return dialog.showAndWait();
+    }
+
+    @Override
     public void showError(String title, String message) {
         Alert alert = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
         alert.initOwner(owner.get());
@@ -94,6 +118,16 @@ public final class FxDialogService implements DialogService {
     @Override
     public void showPasswordChange(PasswordChangeForm form) {
         new PasswordChangeDialog(owner.get(), form).showAndWait();
+    }
+
+    @Override
+    public void showUserEdit(UserEditForm form) {
+        new UserEditDialog(owner.get(), form).showAndWait();
+    }
+
+    @Override
+    public void showTestJwt(TestJwtDetails details) {
+        new TestJwtDialog(owner.get(), details).showAndWait();
     }
 
     @Override

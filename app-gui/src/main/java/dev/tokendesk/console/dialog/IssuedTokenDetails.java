@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * Content of the dialog that shows a new token once.
  *
- * <p>{@link #toString()} leaves the token, the URL and the curl command out, because each of them
+ * <p>{@link #toString()} leaves the token, the URL and both commands out, because each of them
  * contains the secret.
  *
  * @param tokenName name the admin gave the token
@@ -13,10 +13,11 @@ import java.util.Objects;
  * @param token the clear token
  * @param url ready {@code GET} URL with {@code ?token=} for a collection the owner may read, or {@code null}
  * @param curlCommand curl command that sends the token in the {@code Authorization} header, or {@code null}
+ * @param httpieCommand HTTPie command that sends the token in the {@code Authorization} header, or {@code null}
  * @param noUrlReason why there is no URL and no curl command; {@code null} when there are
  */
 public record IssuedTokenDetails(String tokenName, String ownerUsername, String token, String url, String curlCommand,
-                                 String noUrlReason) {
+                                 String httpieCommand, String noUrlReason) {
 
     public IssuedTokenDetails {
         Objects.requireNonNull(token, "token");
@@ -30,12 +31,14 @@ public record IssuedTokenDetails(String tokenName, String ownerUsername, String 
                                                     String pluralName) {
         String collectionUrl = baseUrl + "/api/" + pluralName;
         String curl = "curl -H \"Authorization: Bearer " + token + "\" " + collectionUrl;
-        return new IssuedTokenDetails(tokenName, ownerUsername, token, collectionUrl + "?token=" + token, curl, null);
+        // HTTPie reads "Name:value" arguments as request headers.
+        String httpie = "http GET " + collectionUrl + " \"Authorization:Bearer " + token + "\"";
+        return new IssuedTokenDetails(tokenName, ownerUsername, token, collectionUrl + "?token=" + token, curl, httpie, null);
     }
 
     /** Builds the details for a token without a ready URL, saying why. */
     public static IssuedTokenDetails withoutUrl(String tokenName, String ownerUsername, String token, String reason) {
-        return new IssuedTokenDetails(tokenName, ownerUsername, token, null, null, reason);
+        return new IssuedTokenDetails(tokenName, ownerUsername, token, null, null, null, reason);
     }
 
     public boolean hasUrl() {

@@ -1,26 +1,21 @@
 package dev.tokendesk.console.dialog;
 
 import atlantafx.base.theme.Styles;
-import javafx.animation.PauseTransition;
 import javafx.geometry.Insets;
-import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import javafx.util.Duration;
 
 /**
  * Modal dialog that shows a new or regenerated token once, with copy buttons for the token, a
- * ready URL and a curl command. When it closes it empties its fields and drops its content, so no
+ * ready URL, a curl command and an HTTPie command. When it closes it empties its fields and drops its content, so no
  * control keeps the token. A copy stays in the system clipboard if the admin made one.
  *
  * <p>Create and show on the JavaFX application thread.
@@ -33,6 +28,7 @@ final class IssuedTokenDialog {
     private final TextField tokenField = readOnlyField("tokenValueField");
     private final TextField urlField = readOnlyField("tokenUrlField");
     private final TextField curlField = readOnlyField("curlCommandField");
+    private final TextField httpieField = readOnlyField("httpieCommandField");
 
     IssuedTokenDialog(Window owner, String title, String header, IssuedTokenDetails details) {
         dialog.initOwner(owner);
@@ -53,6 +49,8 @@ final class IssuedTokenDialog {
             curlField.setText(details.curlCommand());
             addRow(rows, 1, "URL", urlField, "copyUrlButton");
             addRow(rows, 2, "curl", curlField, "copyCurlButton");
+            httpieField.setText(details.httpieCommand());
+            addRow(rows, 3, "HTTPie", httpieField, "copyHttpieButton");
         } else {
             Label reason = new Label(details.noUrlReason());
             reason.setId("noUrlLabel");
@@ -64,6 +62,8 @@ final class IssuedTokenDialog {
 
         // Wide enough to show most of a ready URL, which carries the 53-character token.
         dialog.getDialogPane().setMinWidth(860);
+        // Without it the window can open shorter than its content and cut off the button row.
+        dialog.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().add(DONE);
         dialog.getDialogPane().lookupButton(DONE).setId("closeTokenDialogButton");
@@ -78,40 +78,19 @@ final class IssuedTokenDialog {
         tokenField.clear();
         urlField.clear();
         curlField.clear();
+        httpieField.clear();
         dialog.getDialogPane().setContent(null);
     }
 
     private static void addRow(GridPane rows, int row, String caption, TextField field, String copyButtonId) {
-        Button copy = new Button("Copy");
-        copy.setId(copyButtonId);
-        copy.setOnAction(event -> copyToClipboard(copy, field.getText()));
-        rows.addRow(row, new Label(caption), field, copy);
-    }
-
-    private static void copyToClipboard(Button button, String text) {
-        ClipboardContent content = new ClipboardContent();
-        content.putString(text);
-        Clipboard.getSystemClipboard().setContent(content);
-
-        button.setText("Copied");
-        PauseTransition reset = new PauseTransition(Duration.seconds(2));
-        reset.setOnFinished(event -> button.setText("Copy"));
-        reset.play();
+        rows.addRow(row, new Label(caption), field, CopyFields.copyButton(copyButtonId, field));
     }
 
     private static TextField readOnlyField(String id) {
-        TextField field = new TextField();
-        field.setId(id);
-        field.setEditable(false);
-        field.getStyleClass().add(Styles.TEXT_SMALL);
-        field.setStyle("-fx-font-family: monospace;");
-        return field;
+        return CopyFields.readOnlyField(id);
     }
 
     private static ColumnConstraints grow() {
-        ColumnConstraints column = new ColumnConstraints();
-        column.setHgrow(Priority.ALWAYS);
-        column.setFillWidth(true);
-        return column;
+        return CopyFields.growingColumn();
     }
 }

@@ -4,6 +4,7 @@ import dev.tokendesk.console.form.FormFailure;
 import dev.tokendesk.console.task.BackgroundExecutor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -25,8 +26,10 @@ public final class PasswordChangeForm {
     private final BackgroundExecutor executor;
     private final PasswordSetter setter;
     private final Runnable onChanged;
+    private final PasswordGenerator generator = new PasswordGenerator(new java.security.SecureRandom());
 
     private final StringProperty password = new SimpleStringProperty("");
+    private final StringProperty generated = new SimpleStringProperty("");
     private final StringProperty confirmation = new SimpleStringProperty("");
     private final StringProperty passwordError = new SimpleStringProperty("");
     private final StringProperty confirmationError = new SimpleStringProperty("");
@@ -46,6 +49,12 @@ public final class PasswordChangeForm {
         this.executor = executor;
         this.setter = setter;
         this.onChanged = onChanged;
+        // A password typed over the generated one makes the shown copy wrong, so it goes.
+        password.addListener((observable, before, now) -> {
+            if (!generated.get().isEmpty() && !generated.get().equals(now)) {
+                generated.set("");
+            }
+        });
     }
 
     /**
@@ -78,10 +87,24 @@ public final class PasswordChangeForm {
         });
     }
 
-    /** Empties both password fields. */
+    /**
+     * Fills both fields with a new random password and shows it in {@link #generatedProperty()},
+     * so the admin can copy it before it is stored. The form never shows it again after
+     * {@link #clear()}.
+     */
+    public void generate() {
+        String value = generator.generate();
+        clearErrors();
+        password.set(value);
+        confirmation.set(value);
+        generated.set(value);
+    }
+
+    /** Empties both password fields and the generated password. */
     public void clear() {
         password.set("");
         confirmation.set("");
+        generated.set("");
     }
 
     private void showFailure(FormFailure failure) {
@@ -105,6 +128,11 @@ public final class PasswordChangeForm {
 
     public StringProperty passwordProperty() {
         return password;
+    }
+
+    /** Returns the last generated password while the dialog is open, or an empty string, for the admin to copy. */
+    public ReadOnlyStringProperty generatedProperty() {
+        return generated;
     }
 
     public StringProperty confirmationProperty() {

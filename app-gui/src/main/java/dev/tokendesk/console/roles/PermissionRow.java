@@ -4,6 +4,7 @@ import dev.tokendesk.role.Action;
 import dev.tokendesk.role.Permission;
 import dev.tokendesk.role.PermissionSet;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javafx.beans.property.BooleanProperty;
@@ -50,6 +51,26 @@ public final class PermissionRow {
     /** Returns whether the role grants {@code action} on this content type, as a property that a checkbox binds to. */
     public BooleanProperty grantedProperty(Action action) {
         return granted.get(action);
+    }
+
+    /** Checks or unchecks every action of this row. */
+    public void setAll(boolean checked) {
+        granted.values().forEach(property -> property.set(checked));
+    }
+
+    /** Returns whether every action of this row is checked. */
+    public boolean allChecked() {
+        return granted.values().stream().allMatch(BooleanProperty::get);
+    }
+
+    /** Checks or unchecks {@code action} in every row of {@code rows}, a select-all for one column of the matrix. */
+    public static void setColumn(List<PermissionRow> rows, Action action, boolean checked) {
+        rows.forEach(row -> row.grantedProperty(action).set(checked));
+    }
+
+    /** Returns whether {@code rows} is not empty and every row has {@code action} checked. */
+    public static boolean columnChecked(List<PermissionRow> rows, Action action) {
+        return !rows.isEmpty() && rows.stream().allMatch(row -> row.grantedProperty(action).get());
     }
 
     /** Adds a permission for each checked action of this row to {@code permissions}. */

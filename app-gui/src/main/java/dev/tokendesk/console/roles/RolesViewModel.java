@@ -1,5 +1,6 @@
 package dev.tokendesk.console.roles;
 
+import dev.tokendesk.NotFoundException;
 import dev.tokendesk.console.content.ContentCatalog;
 import dev.tokendesk.console.content.ContentTypeSummary;
 import dev.tokendesk.console.dialog.DialogService;
@@ -11,6 +12,8 @@ import dev.tokendesk.role.PermissionSet;
 import dev.tokendesk.role.RoleService;
 import dev.tokendesk.role.RoleType;
 import dev.tokendesk.role.RoleView;
+import dev.tokendesk.token.TokenService;
+import dev.tokendesk.user.UserService;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -19,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -31,8 +36,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * State and commands of the Roles &amp; permissions screen: the role choice and a matrix of
- * content types by action that {@link #save()} stores with {@link RoleService#setPermissions}.
+ * State and commands of the Roles &amp; permissions screen: creating, renaming and deleting
+ * roles, a matrix of content types by action that {@link #save()} stores with
+ * {@link RoleService#setPermissions}, and the effective permissions of one user.
  *
  * <p>Not thread-safe: use it on the UI thread.
  */
@@ -44,6 +50,7 @@ public final class RolesViewModel {
     private final ContentCatalog catalog;
     private final BackgroundExecutor executor;
     private final DialogService dialogs;
+    private final EffectivePermissions effective;
 
     private final ObservableList<String> roleNames = FXCollections.observableArrayList();
     private final ObjectProperty<String> selectedRole = new SimpleObjectProperty<>();
@@ -53,16 +60,24 @@ public final class RolesViewModel {
     private final StringProperty error = new SimpleStringProperty("");
     private final BooleanProperty dirty = new SimpleBooleanProperty(false);
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final BooleanProperty customSelected = new SimpleBooleanProperty(false);
+    private final StringProperty effectiveUser = new SimpleStringProperty("");
+    private final StringProperty effectiveSummary = new SimpleStringProperty("");
+    private final StringProperty effectiveError = new SimpleStringProperty("");
+    private final ObservableList<EffectiveRow> effectiveRows = FXCollections.observableArrayList();
     private List<RoleView> roles = List.of();
+    private boolean restoringChoice;
     private List<ContentTypeSummary> types = List.of();
 
-    public RolesViewModel(RoleService roleService, ContentCatalog catalog, BackgroundExecutor executor, DialogService dialogs) {
+    public RolesViewModel(RoleService roleService, UserService userService, TokenService tokenService, ContentCatalog catalog,
+                          BackgroundExecutor executor, DialogService dialogs) {
         this.roleService = roleService;
         this.catalog = catalog;
         this.executor = executor;
         this.dialogs = dialogs;
+        this.effective = new EffectivePermissions(userService, roleService, tokenService, catalog);
         selectedRole.addListener((observable, before, now) -> {
-            if (now != null && !now.equals(before)) {
+            if (!restoringChoice && now != null && !now.equals(before)) {
                 showMatrix();
             }
         });
@@ -71,6 +86,100 @@ public final class RolesViewModel {
     /** Reloads roles and content types; unsaved checkbox changes are kept. */
     public void refresh() {
         executor.submit(() -> new Snapshot(roleService.list(), catalog.listTypes()), this::show, this::showUnexpected);
+    }
+
+    /** Asks for a name, creates a custom role that grants nothing and selects it. */
+    public void createRole() {
+        Optional<String> name = dialogs.askText("New role", "Name of the new role. It grants nothing until you check boxes and save.",
+                "", "Create role");
+        if (name.isEmpty()) {
+            return;
+        }
+        change(() -> roleService.create(name.get(), null), created -> "Created the role " + created.name() + ".");
+    }
+
+    /** Asks for a new name for the selected custom role; built-in roles keep their names. */
+    public void renameSelected() {
+        String current = selectedRole.get();
+        if (current == null || !customSelected.get()) {
+            return;
+        }
+        Optional<String> name = dialogs.askText("Rename role", "New name of the role " + current
+                + ". Its users keep it and their permissions do not change.", current, "Rename");
+        if (name.isEmpty() || name.get().equals(current)) {
+            return;
+        }
+        change(() -> roleService.rename(current, name.get()), renamed -> "Renamed " + current + " to " + renamed.name() + ".");
+    }
+
+    /** Deletes the selected custom role after the admin confirms; the service refuses while users hold it. */
+    public void deleteSelected() {
+        String current = selectedRole.get();
+        if (current == null || !customSelected.get()) {
+            return;
+        }
+        if (!dialogs.confirm("Delete role", "Delete the role " + current + " and everything it grants? This cannot be undone.",
+                "Delete")) {
+            return;
+        }
+        error.set("");
+        status.set("");
+        executor.submit(() -> roleService.delete(current), () -> {
+            status.set("Deleted the role " + current + ".");
+            selectedRole.set(null);
+            refresh();
+        }, this::showChangeFailure);
+    }
+
+    /** Checks or unchecks {@code action} for every content type of the matrix. */
+    public void setColumn(Action action, boolean checked) {
+        PermissionRow.setColumn(rows, action, checked);
+    }
+
+    /**
+     * Shows what the user with the user name or email in {@link #effectiveUserProperty()} may do:
+     * with a JWT, their role's permissions; with each active API token, those narrowed by its scope.
+     */
+    public void showEffectivePermissions() {
+        String identifier = effectiveUser.get() == null ? "" : effectiveUser.get().strip();
+        effectiveError.set("");
+        if (identifier.isEmpty()) {
+            effectiveError.set("Type a user name or email first.");
+            return;
+        }
+        executor.submit(() -> effective.describe(identifier), result -> {
+            effectiveSummary.set(result.summary());
+            effectiveRows.setAll(result.rows());
+        }, failure -> {
+            effectiveSummary.set("");
+            effectiveRows.clear();
+            if (failure instanceof NotFoundException) {
+                effectiveError.set("No user has the user name or email '" + identifier + "'.");
+            } else {
+                showUnexpected(failure);
+            }
+        });
+    }
+
+    private void change(Callable<RoleView> work, Function<RoleView, String> done) {
+        error.set("");
+        status.set("");
+        executor.submit(work, changed -> {
+            status.set(done.apply(changed));
+            selectRoleAfterRefresh(changed.name());
+        }, this::showChangeFailure);
+    }
+
+    private void selectRoleAfterRefresh(String name) {
+        executor.submit(() -> new Snapshot(roleService.list(), catalog.listTypes()), snapshot -> {
+            dirty.set(false);
+            show(snapshot);
+            selectedRole.set(name);
+        }, this::showUnexpected);
+    }
+
+    private void showChangeFailure(Exception failure) {
+        FormFailure.from(failure).ifPresentOrElse(problem -> error.set(problem.summary()), () -> showUnexpected(failure));
     }
 
     /** Replaces what the selected role grants with the checked boxes. */
@@ -112,7 +221,16 @@ public final class RolesViewModel {
                     .map(RoleView::name)
                     .findFirst()
                     .orElse(roleNames.isEmpty() ? null : roleNames.get(0)));
-        } else if (!dirty.get()) {
+            return;
+        }
+        if (!chosen.equals(selectedRole.get())) {
+            // A combo box bound to the choice clears it when its items are replaced. The choice is put back
+            // without rebuilding the matrix, so unsaved checkbox changes survive.
+            restoringChoice = true;
+            selectedRole.set(chosen);
+            restoringChoice = false;
+        }
+        if (!dirty.get()) {
             showMatrix();
         }
     }
@@ -121,6 +239,7 @@ public final class RolesViewModel {
         Optional<RoleView> role = roles.stream().filter(view -> view.name().equals(selectedRole.get())).findFirst();
         PermissionSet granted = role.map(RoleView::permissions).orElse(PermissionSet.empty());
         roleDescription.set(role.map(this::describe).orElse(""));
+        customSelected.set(role.map(view -> view.type() == RoleType.CUSTOM).orElse(false));
 
         Map<String, PermissionRow> byUid = new LinkedHashMap<>();
         types.stream()
@@ -188,6 +307,31 @@ public final class RolesViewModel {
 
     public BooleanProperty busyProperty() {
         return busy;
+    }
+
+    /** Returns whether the selected role is a custom one, which can be renamed and deleted. */
+    public BooleanProperty customSelectedProperty() {
+        return customSelected;
+    }
+
+    /** User name or email of the user whose effective permissions to show. */
+    public StringProperty effectiveUserProperty() {
+        return effectiveUser;
+    }
+
+    /** Returns one line about the user whose effective permissions are shown, or an empty string. */
+    public StringProperty effectiveSummaryProperty() {
+        return effectiveSummary;
+    }
+
+    /** Returns why the effective permissions could not be shown, or an empty string. */
+    public StringProperty effectiveErrorProperty() {
+        return effectiveError;
+    }
+
+    /** Returns one row per credential of the user and content type it may use. */
+    public ObservableList<EffectiveRow> effectiveRows() {
+        return effectiveRows;
     }
 
     private record Snapshot(List<RoleView> roles, List<ContentTypeSummary> types) {

@@ -31,6 +31,7 @@ final class IssueTokenFormView {
 
     private final IssueTokenForm form;
     private final VBox root;
+    private Node firstField;
 
     IssueTokenFormView(IssueTokenForm form) {
         this.form = form;
@@ -56,12 +57,18 @@ final class IssueTokenFormView {
         return root;
     }
 
+    /** Moves the keyboard focus to the owner choice, where a new token starts. */
+    void focusFirstField() {
+        firstField.requestFocus();
+    }
+
     private Node ownerField() {
         ComboBox<OwnerChoice> owner = new ComboBox<>(form.owners());
         owner.setId("ownerChoice");
         owner.setPromptText("Choose a user");
         owner.setPrefWidth(170);
         owner.valueProperty().bindBidirectional(form.ownerProperty());
+        firstField = owner;
         return FormFields.labelled("Owner", owner, form.ownerErrorProperty(), "ownerError");
     }
 

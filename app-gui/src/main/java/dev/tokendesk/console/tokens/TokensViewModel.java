@@ -7,11 +7,14 @@ import dev.tokendesk.console.dialog.IssuedTokenDetails;
 import dev.tokendesk.console.display.DisplayTime;
 import dev.tokendesk.console.form.FormFailure;
 import dev.tokendesk.console.task.BackgroundExecutor;
+import dev.tokendesk.db.Page;
 import dev.tokendesk.role.RoleService;
 import dev.tokendesk.token.IssuedToken;
+import dev.tokendesk.token.TokenQuery;
 import dev.tokendesk.token.TokenService;
 import dev.tokendesk.token.TokenStatus;
 import dev.tokendesk.token.TokenView;
+import dev.tokendesk.user.UserQuery;
 import dev.tokendesk.user.UserService;
 import dev.tokendesk.user.UserView;
 import java.util.Arrays;
@@ -20,7 +23,12 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -30,14 +38,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * State and commands of the Tokens screen: the token list, the actions on the selected token
- * (regenerate, revoke, delete) and the {@linkplain #form() issue form}.
+ * State and commands of the Tokens screen: one page of tokens, filtered by status, owner and
+ * scope in SQL; the actions on the selected token (regenerate, revoke, delete); and the
+ * {@linkplain #form() issue form}.
  *
  * <p>A regenerated token's clear value only passes through
  * {@link DialogService#showRegeneratedToken}; this class keeps no reference to it. Not
  * thread-safe: use it on the UI thread.
  */
 public final class TokensViewModel {
+
+    /** Rows per page of the tokens table. */
+    public static final int PAGE_SIZE = 50;
 
     private static final Logger LOG = LoggerFactory.getLogger(TokensViewModel.class);
 
@@ -54,6 +66,15 @@ public final class TokensViewModel {
     private final ObjectProperty<TokenRow> selected = new SimpleObjectProperty<>();
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty actionError = new SimpleStringProperty("");
+    private final ObjectProperty<TokenStatusFilter> statusFilter = new SimpleObjectProperty<>(TokenStatusFilter.ALL);
+    private final ObjectProperty<TokenScopeFilter> scopeFilter = new SimpleObjectProperty<>(TokenScopeFilter.ALL);
+    private final StringProperty ownerFilter = new SimpleStringProperty("");
+    private final IntegerProperty page = new SimpleIntegerProperty(1);
+    private final IntegerProperty pageCount = new SimpleIntegerProperty(1);
+    private final LongProperty total = new SimpleLongProperty(0);
+    private final StringBinding pageText = Bindings.createStringBinding(
+            () -> "Page " + page.get() + " of " + pageCount.get() + " \u00b7 " + total.get() + (total.get() == 1 ? " token" : " tokens"),
+            page, pageCount, total);
     private final BooleanBinding canRevoke = Bindings.createBooleanBinding(
             () -> current().filter(row -> row.status() != TokenStatus.REVOKED).isPresent(), selected, tokens);
     private final BooleanBinding canRegenerate = Bindings.createBooleanBinding(
@@ -76,12 +97,48 @@ public final class TokensViewModel {
         this.describer = new IssuedTokenDescriber(userService, roleService, catalog);
         this.form = new IssueTokenForm(tokenService, describer, baseUrl, executor, dialogs, this::issued, this::refresh,
                 this::showUnexpected);
+        statusFilter.addListener((observable, before, now) -> filterChanged());
+        scopeFilter.addListener((observable, before, now) -> filterChanged());
+        ownerFilter.addListener((observable, before, now) -> filterChanged());
     }
 
-    /** Reloads the tokens, the users that can own one and the content types of the permission picker. */
+    /** Reloads the current page of tokens, the users that can own one and the content types of the permission picker. */
     public void refresh() {
-        executor.submit(() -> new Snapshot(tokenService.list(), userService.list(), catalog.listTypes()), this::show,
-                this::showUnexpected);
+        TokenQuery query = new TokenQuery(null, ownerFilter.get(), statusFilter.get().status(), scopeFilter.get().scope(),
+                page.get(), PAGE_SIZE);
+        // TODO: the issue form offers only the first page of users by name as owners; a searchable owner field would reach every user.
+        UserQuery owners = UserQuery.firstPage(Page.MAX_PAGE_SIZE);
+        executor.submit(() -> new Snapshot(tokenService.page(query), userService.page(owners).items(), catalog.listTypes()),
+                this::show, this::showUnexpected);
+    }
+
+    /** Shows page {@code number}, clamped to the pages there are. */
+    public void goToPage(int number) {
+        int clamped = Math.max(1, Math.min(number, pageCount.get()));
+        if (clamped != page.get()) {
+            page.set(clamped);
+            refresh();
+        }
+    }
+
+    public void previousPage() {
+        goToPage(page.get() - 1);
+    }
+
+    public void nextPage() {
+        goToPage(page.get() + 1);
+    }
+
+    /** Shows every token again: all statuses, scopes and owners. */
+    public void clearFilters() {
+        statusFilter.set(TokenStatusFilter.ALL);
+        scopeFilter.set(TokenScopeFilter.ALL);
+        ownerFilter.set("");
+    }
+
+    private void filterChanged() {
+        page.set(1);
+        refresh();
     }
 
     /** Returns the issue form. */
@@ -179,7 +236,13 @@ public final class TokensViewModel {
     }
 
     private void show(Snapshot snapshot) {
-        tokens.setAll(snapshot.tokens().stream().map(TokenRow::of).toList());
+        Page<TokenView> loaded = snapshot.tokens();
+        total.set(loaded.total());
+        pageCount.set(loaded.pageCount());
+        tokens.setAll(loaded.items().stream().map(TokenRow::of).toList());
+        if (loaded.items().isEmpty() && loaded.page() > loaded.pageCount()) {
+            goToPage(loaded.pageCount());
+        }
         form.showChoices(snapshot.users(), snapshot.types());
     }
 
@@ -202,8 +265,41 @@ public final class TokensViewModel {
         return row.name() + " (" + row.hint() + ") of " + row.owner();
     }
 
+    /** Returns the rows of the current page. */
     public ObservableList<TokenRow> tokens() {
         return tokens;
+    }
+
+    public ObjectProperty<TokenStatusFilter> statusFilterProperty() {
+        return statusFilter;
+    }
+
+    public ObjectProperty<TokenScopeFilter> scopeFilterProperty() {
+        return scopeFilter;
+    }
+
+    /** Text that the owner's user name must contain; empty for every owner. */
+    public StringProperty ownerFilterProperty() {
+        return ownerFilter;
+    }
+
+    /** Returns the number of the page shown, starting at 1. */
+    public IntegerProperty pageProperty() {
+        return page;
+    }
+
+    public IntegerProperty pageCountProperty() {
+        return pageCount;
+    }
+
+    /** Returns the number of tokens that match the filters on every page. */
+    public LongProperty totalProperty() {
+        return total;
+    }
+
+    /** Returns a line such as {@code Page 1 of 2 · 73 tokens}. */
+    public StringBinding pageTextBinding() {
+        return pageText;
     }
 
     /** Returns the token selected in the table, which the view binds. */
@@ -235,7 +331,7 @@ public final class TokensViewModel {
         return actionError;
     }
 
-    private record Snapshot(List<TokenView> tokens, List<UserView> users, List<ContentTypeSummary> types) {
+    private record Snapshot(Page<TokenView> tokens, List<UserView> users, List<ContentTypeSummary> types) {
     }
 
     private record Regenerated(IssuedTokenDetails details, String previousValueNote) {

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.tokendesk.console.display.FormFields;
 import dev.tokendesk.console.display.TableColumns;
 import dev.tokendesk.console.display.TableSelections;
+import dev.tokendesk.user.UserSort;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -12,6 +13,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
@@ -21,14 +25,15 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * The Users screen: a table of users with actions on the selected one, and a form that creates a
- * user. Controls and bindings only; behaviour lives in {@link UsersViewModel}. Build and use on
+ * The Users screen: a searchable, sortable table that shows one page of users, actions on the
+ * selected user, and a form that creates a user. Controls and bindings only; behaviour lives in {@link UsersViewModel}. Build and use on
  * the JavaFX application thread.
  */
 public final class UsersView {
 
     private final UsersViewModel model;
     private final BorderPane root = new BorderPane();
+    private final TextField search = new TextField();
 
     public UsersView(UsersViewModel model) {
         this.model = model;
@@ -40,7 +45,8 @@ public final class UsersView {
 
         TableView<UserRow> table = buildTable();
         VBox.setVgrow(table, Priority.ALWAYS);
-        VBox list = new VBox(12, table, buildActions());
+        table.setMinHeight(150);
+        VBox list = new VBox(12, buildSearchBar(), table, buildPager(), buildActions());
         HBox.setHgrow(list, Priority.ALWAYS);
         root.setCenter(new HBox(24, list, buildForm()));
         root.setPadding(new Insets(24));
@@ -50,23 +56,110 @@ public final class UsersView {
         return root;
     }
 
+    /** Moves the keyboard focus to the search field and selects its text, for a search shortcut. */
+    public void focusSearch() {
+        search.requestFocus();
+        search.selectAll();
+    }
+
+    /** Reloads the current page, for a refresh shortcut. */
+    public void refresh() {
+        model.refresh();
+    }
+
+    private HBox buildSearchBar() {
+        search.setId("usersSearchField");
+        search.setPromptText("Search by user name or email");
+        search.textProperty().bindBidirectional(model.searchProperty());
+        HBox.setHgrow(search, Priority.ALWAYS);
+
+        ProgressIndicator loading = new ProgressIndicator();
+        loading.setId("usersLoading");
+        loading.setPrefSize(18, 18);
+        loading.visibleProperty().bind(model.loadingProperty());
+
+        Button refresh = new Button("Refresh");
+        refresh.setId("refreshUsersButton");
+        refresh.setTooltip(new Tooltip("Reload the users from the database"));
+        refresh.setOnAction(event -> model.refresh());
+
+        HBox bar = new HBox(8, search, loading, refresh);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private HBox buildPager() {
+        Button first = pagerButton("firstPageButton", "\u00ab", "First page");
+        first.setOnAction(event -> model.firstPage());
+        first.disableProperty().bind(model.pageProperty().lessThanOrEqualTo(1));
+        Button previous = pagerButton("previousPageButton", "\u2039", "Previous page");
+        previous.setOnAction(event -> model.previousPage());
+        previous.disableProperty().bind(model.pageProperty().lessThanOrEqualTo(1));
+        Button next = pagerButton("nextPageButton", "\u203a", "Next page");
+        next.setOnAction(event -> model.nextPage());
+        next.disableProperty().bind(model.pageProperty().greaterThanOrEqualTo(model.pageCountProperty()));
+        Button last = pagerButton("lastPageButton", "\u00bb", "Last page");
+        last.setOnAction(event -> model.lastPage());
+        last.disableProperty().bind(model.pageProperty().greaterThanOrEqualTo(model.pageCountProperty()));
+
+        Label text = new Label();
+        text.setId("usersPageLabel");
+        text.textProperty().bind(model.pageTextBinding());
+
+        HBox pager = new HBox(6, first, previous, text, next, last);
+        pager.setAlignment(Pos.CENTER_LEFT);
+        return pager;
+    }
+
+    private static Button pagerButton(String id, String text, String tooltip) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.setTooltip(new Tooltip(tooltip));
+        button.getStyleClass().add(Styles.FLAT);
+        return button;
+    }
+
     private TableView<UserRow> buildTable() {
         TableView<UserRow> table = new TableView<>(model.users());
         table.setId("usersTable");
-        table.getColumns().add(TableColumns.styled("Username", UserRow::username, UsersView::usernameStyle, 100));
-        table.getColumns().add(TableColumns.text("Email", UserRow::email, 165));
-        table.getColumns().add(TableColumns.text("Role", UserRow::role, 110));
-        table.getColumns().add(TableColumns.styled("Status", UserRow::statusText, UsersView::statusStyle, 75));
-        table.getColumns().add(TableColumns.text("Created", UserRow::created, 130));
+        TableColumn<UserRow, ?> username = TableColumns.styled("Username", UserRow::username, UsersView::usernameStyle, 100);
+        table.getColumns().add(sortedBy(username, UserSort.USERNAME));
+        table.getColumns().add(sortedBy(TableColumns.text("Email", UserRow::email, 165), UserSort.EMAIL));
+        table.getColumns().add(sortedBy(TableColumns.text("Role", UserRow::role, 110), UserSort.ROLE));
+        table.getColumns().add(sortedBy(TableColumns.styled("Status", UserRow::statusText, UsersView::statusStyle, 75), UserSort.STATUS));
+        table.getColumns().add(sortedBy(TableColumns.text("Created", UserRow::created, 130), UserSort.CREATED));
+        table.getSortOrder().add(username);
+        // The rows arrive sorted from the database, so a click on a header reloads them in the new order.
+        table.setSortPolicy(ignored -> true);
+        table.setOnSort(event -> {
+            if (table.getSortOrder().isEmpty()) {
+                model.sortBy(UserSort.USERNAME, true);
+                return;
+            }
+            TableColumn<UserRow, ?> column = table.getSortOrder().get(0);
+            model.sortBy((UserSort) column.getUserData(), column.getSortType() == TableColumn.SortType.ASCENDING);
+        });
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("No users yet. Create one with the form on the right."));
+        table.setPlaceholder(new Label("No users to show. Create one with the form on the right, or change the search."));
         table.getStyleClass().add(Styles.STRIPED);
         model.selectedProperty().bind(table.getSelectionModel().selectedItemProperty());
         TableSelections.keepSelectedById(table, UserRow::id);
         return table;
     }
 
+    private static <T> TableColumn<UserRow, T> sortedBy(TableColumn<UserRow, T> column, UserSort sort) {
+        column.setUserData(sort);
+        return column;
+    }
+
     private VBox buildActions() {
+        Button edit = actionButton("editUserButton", "Edit\u2026");
+        edit.setOnAction(event -> model.editSelected());
+
+        Button jwt = actionButton("testJwtButton", "Issue a test JWT");
+        jwt.setTooltip(new Tooltip("Issue a JWT as this user would get from logging in, to try the API"));
+        jwt.setOnAction(event -> model.issueTestJwtForSelected());
+
         Button block = actionButton("blockUserButton", "Block");
         block.textProperty().bind(model.blockLabelBinding());
         block.setOnAction(event -> model.toggleBlockSelected());
@@ -84,7 +177,7 @@ public final class UsersView {
         delete.getStyleClass().addAll(Styles.DANGER, Styles.BUTTON_OUTLINED);
         delete.setOnAction(event -> model.deleteSelected());
 
-        FlowPane buttons = new FlowPane(8, 8, block, password, role, signOut, delete);
+        FlowPane buttons = new FlowPane(8, 8, edit, block, password, role, signOut, jwt, delete);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
         Label status = new Label();

@@ -32,7 +32,7 @@ class AuditViewModelTest {
         desk = TestDesks.open(dataDir);
         dialogs = new RecordingDialogs();
         InlineExecutor executor = new InlineExecutor();
-        users = new UsersViewModel(desk.users(), desk.roles(), desk.tokens(), executor, dialogs);
+        users = new UsersViewModel(desk.users(), desk.roles(), desk.tokens(), desk.jwt(), () -> "", executor, dialogs);
         tokens = new TokensViewModel(desk.tokens(), desk.users(), desk.roles(), new DeskContentCatalog(desk), () -> "", executor,
                 dialogs);
         model = new AuditViewModel(desk.audit(), desk.authFailures(), executor, dialogs);

@@ -3,6 +3,8 @@ package dev.tokendesk.console.testing;
 import dev.tokendesk.console.dialog.DialogService;
 import dev.tokendesk.console.dialog.IssuedTokenDetails;
 import dev.tokendesk.console.dialog.PasswordChangeForm;
+import dev.tokendesk.console.dialog.TestJwtDetails;
+import dev.tokendesk.console.dialog.UserEditForm;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +12,8 @@ import java.util.Optional;
 
 /**
  * Dialog service that records what view models show and returns preset replies: one for every
- * confirmation, one for every choice and one for every folder or file choice.
+ * confirmation, one for every choice, one for every text question and one for every folder or
+ * file choice.
  */
 public final class RecordingDialogs implements DialogService {
 
@@ -23,6 +26,10 @@ public final class RecordingDialogs implements DialogService {
     public final List<String> previousValueNotes = new ArrayList<>();
     public final List<PasswordChangeForm> passwordForms = new ArrayList<>();
     public final List<String> pathQuestions = new ArrayList<>();
+    public final List<String> textQuestions = new ArrayList<>();
+    public final List<UserEditForm> userEditForms = new ArrayList<>();
+    public final List<TestJwtDetails> testJwts = new ArrayList<>();
+    private String textReply;
     private boolean confirmReply = true;
     private Path pathReply;
     private Object choiceReply;
@@ -35,6 +42,11 @@ public final class RecordingDialogs implements DialogService {
     /** Sets the option every later choice returns; {@code null} cancels the choice. */
     public void replyToChoices(Object option) {
         choiceReply = option;
+    }
+
+    /** Sets the text every later text question returns; {@code null} cancels the question. */
+    public void replyToTextQuestions(String reply) {
+        textReply = reply;
     }
 
     /** Sets the folder or file every later folder or file choice returns; {@code null} cancels the choice. */
@@ -64,6 +76,12 @@ public final class RecordingDialogs implements DialogService {
     }
 
     @Override
+    public Optional<String> askText(String title, String message, String initial, String confirmLabel) {
+        textQuestions.add(message);
+        return Optional.ofNullable(textReply);
+    }
+
+    @Override
     public void showError(String title, String message) {
         errors.add(message);
     }
@@ -82,6 +100,16 @@ public final class RecordingDialogs implements DialogService {
     @Override
     public void showPasswordChange(PasswordChangeForm form) {
         passwordForms.add(form);
+    }
+
+    @Override
+    public void showUserEdit(UserEditForm form) {
+        userEditForms.add(form);
+    }
+
+    @Override
+    public void showTestJwt(TestJwtDetails details) {
+        testJwts.add(details);
     }
 
     @Override

@@ -16,6 +16,7 @@ import dev.tokendesk.role.Permission;
 import dev.tokendesk.server.ApiServer;
 import dev.tokendesk.testing.TestDesks;
 import dev.tokendesk.token.Expiry;
+import dev.tokendesk.token.TokenQuery;
 import dev.tokendesk.token.TokenRequest;
 import dev.tokendesk.token.TokenScope;
 import dev.tokendesk.token.TokenStatus;
@@ -88,6 +89,8 @@ class TokensViewModelTest {
         assertThat(details.url()).isEqualTo(server.baseUrl() + "/api/restaurants?token=" + token);
         assertThat(details.curlCommand())
                 .isEqualTo("curl -H \"Authorization: Bearer " + token + "\" " + server.baseUrl() + "/api/restaurants");
+        assertThat(details.httpieCommand())
+                .isEqualTo("http GET " + server.baseUrl() + "/api/restaurants \"Authorization:Bearer " + token + "\"");
         assertThat(details.noUrlReason()).isNull();
         assertThat(details.tokenName()).isEqualTo("front end");
         assertThat(details.ownerUsername()).isEqualTo("alice");
@@ -342,6 +345,56 @@ class TokensViewModelTest {
         assertThat(row.lastUsedFrom()).isEqualTo("10.1.2.3");
         assertThat(row.allowedIps()).isEqualTo("any");
         assertThat(row.statusText()).isEqualTo("active");
+    }
+
+
+    @Test
+    void statusFilterShowsOnlyMatchingTokens() {
+        issueDirectly("kept");
+        issueDirectly("gone");
+        long gone = desk.tokens().page(new TokenQuery(null, "", null, null, 1, 50)).items().get(1).id();
+        desk.tokens().revoke(gone);
+
+        model.statusFilterProperty().set(TokenStatusFilter.REVOKED);
+
+        assertThat(model.tokens()).extracting(TokenRow::name).containsExactly("gone");
+        assertThat(model.totalProperty().get()).isEqualTo(1);
+
+        model.statusFilterProperty().set(TokenStatusFilter.ACTIVE);
+
+        assertThat(model.tokens()).extracting(TokenRow::name).containsExactly("kept");
+    }
+
+    @Test
+    void ownerAndScopeFiltersCombine() {
+        UserView bob = desk.users().create(new NewUser("bob", "bob@example.com", "Bob-Pass-123", null));
+        desk.tokens().issue(TokenRequest.of(alice.id(), "alice-full", TokenScope.FULL, Expiry.NEVER));
+        desk.tokens().issue(TokenRequest.of(bob.id(), "bob-full", TokenScope.FULL, Expiry.NEVER));
+        desk.tokens().issue(TokenRequest.of(bob.id(), "bob-read", TokenScope.READ_ONLY, Expiry.NEVER));
+
+        model.ownerFilterProperty().set("BO");
+        model.scopeFilterProperty().set(TokenScopeFilter.READ_ONLY);
+
+        assertThat(model.tokens()).extracting(TokenRow::name).containsExactly("bob-read");
+
+        model.clearFilters();
+
+        assertThat(model.tokens()).extracting(TokenRow::name).containsExactly("alice-full", "bob-full", "bob-read");
+    }
+
+    @Test
+    void pagesThroughManyTokens() {
+        for (int i = 0; i < TokensViewModel.PAGE_SIZE + 3; i++) {
+            desk.tokens().issue(TokenRequest.of(alice.id(), "token " + i, TokenScope.READ_ONLY, Expiry.NEVER));
+        }
+        model.refresh();
+
+        assertThat(model.tokens()).hasSize(TokensViewModel.PAGE_SIZE);
+        assertThat(model.pageTextBinding().get()).isEqualTo("Page 1 of 2 \u00b7 53 tokens");
+
+        model.nextPage();
+
+        assertThat(model.tokens()).extracting(TokenRow::name).containsExactly("token 50", "token 51", "token 52");
     }
 
     /** Issues a full token for alice through the service, selects it and returns its value. */

@@ -7,6 +7,8 @@ import dev.tokendesk.TokenDesk;
 import dev.tokendesk.auth.CredentialRejectedException;
 import dev.tokendesk.auth.CredentialRejectedException.Reason;
 import dev.tokendesk.console.dialog.PasswordChangeForm;
+import dev.tokendesk.console.dialog.TestJwtDetails;
+import dev.tokendesk.console.dialog.UserEditForm;
 import dev.tokendesk.console.testing.InlineExecutor;
 import dev.tokendesk.console.testing.RecordingDialogs;
 import dev.tokendesk.role.RoleView;
@@ -27,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class UsersViewModelTest {
 
+    private static final String BASE_URL = "http://127.0.0.1:1337";
+
     @TempDir
     Path dataDir;
 
@@ -38,7 +42,7 @@ class UsersViewModelTest {
     void openDesk() {
         desk = TestDesks.open(dataDir);
         dialogs = new RecordingDialogs();
-        model = new UsersViewModel(desk.users(), desk.roles(), desk.tokens(), new InlineExecutor(), dialogs);
+        model = new UsersViewModel(desk.users(), desk.roles(), desk.tokens(), desk.jwt(), () -> BASE_URL, new InlineExecutor(), dialogs);
         model.refresh();
     }
 
@@ -297,6 +301,117 @@ class UsersViewModelTest {
     }
 
     /** Creates {@code username} with {@code tokens} API tokens, selects the user and returns the token values. */
+
+    @Test
+    void editChangesNameAndEmail() {
+        seedUserWithTokens("bob", 0);
+        model.refresh();
+        model.selectedProperty().set(model.users().get(0));
+
+        model.editSelected();
+        UserEditForm edit = dialogs.userEditForms.get(0);
+        edit.usernameProperty().set("robert");
+        edit.emailProperty().set("robert@example.com");
+        edit.submit();
+
+        assertThat(edit.savedProperty().get()).isTrue();
+        assertThat(model.users()).extracting(UserRow::username).containsExactly("robert");
+        assertThat(model.users().get(0).email()).isEqualTo("robert@example.com");
+        assertThat(model.statusProperty().get()).isEqualTo("Saved the changes to bob.");
+    }
+
+    @Test
+    void editToTakenNameShownNextToField() {
+        desk.users().create(new NewUser("alice", "alice@example.com", "Alice-Pass-1", null));
+        seedUserWithTokens("bob", 0);
+        model.refresh();
+        model.selectedProperty().set(model.users().get(1));
+
+        model.editSelected();
+        UserEditForm edit = dialogs.userEditForms.get(0);
+        edit.usernameProperty().set("ALICE");
+        edit.submit();
+
+        assertThat(edit.savedProperty().get()).isFalse();
+        assertThat(edit.usernameErrorProperty().get()).contains("already exists");
+        assertThat(edit.emailErrorProperty().get()).isEmpty();
+        assertThat(desk.users().findByIdentifier("bob").username()).isEqualTo("bob");
+    }
+
+    @Test
+    void testJwtAuthenticatesAsSelectedUser() {
+        seedUserWithTokens("bob", 0);
+        model.refresh();
+        model.selectedProperty().set(model.users().get(0));
+
+        model.issueTestJwtForSelected();
+
+        TestJwtDetails details = dialogs.testJwts.get(0);
+        assertThat(desk.authenticator().withJwt(details.jwt()).username()).isEqualTo("bob");
+        assertThat(details.curlCommand())
+                .isEqualTo("curl -H \"Authorization: Bearer " + details.jwt() + "\" " + BASE_URL + "/api/users/me");
+        assertThat(details.note()).startsWith("It works until ");
+        assertThat(details.toString()).doesNotContain(details.jwt());
+    }
+
+    @Test
+    void testJwtRefusedForBlockedUser() {
+        seedUserWithTokens("bob", 0);
+        desk.users().setBlocked(desk.users().findByIdentifier("bob").id(), true);
+        model.refresh();
+        model.selectedProperty().set(model.users().get(0));
+
+        model.issueTestJwtForSelected();
+
+        assertThat(dialogs.testJwts).isEmpty();
+        assertThat(model.actionErrorProperty().get()).startsWith("bob is blocked");
+    }
+
+    @Test
+    void testJwtWithoutServerExplainsMissingCurl() {
+        seedUserWithTokens("bob", 0);
+        UsersViewModel offline = new UsersViewModel(desk.users(), desk.roles(), desk.tokens(), desk.jwt(), () -> "",
+                new InlineExecutor(), dialogs);
+        offline.refresh();
+        offline.selectedProperty().set(offline.users().get(0));
+
+        offline.issueTestJwtForSelected();
+
+        assertThat(dialogs.testJwts.get(0).curlCommand()).isNull();
+        assertThat(dialogs.testJwts.get(0).note()).contains("not running");
+    }
+
+    @Test
+    void generatedPasswordStoredAndShownOnce() {
+        seedUserWithTokens("bob", 0);
+        model.refresh();
+        model.selectedProperty().set(model.users().get(0));
+        model.changePasswordOfSelected();
+        PasswordChangeForm form = dialogs.passwordForms.get(0);
+
+        form.generate();
+        String generated = form.generatedProperty().get();
+        form.submit();
+
+        assertThat(generated).hasSize(20);
+        assertThat(form.changedProperty().get()).isTrue();
+        assertThat(form.generatedProperty().get()).isEmpty();
+        assertThat(desk.users().login("bob", generated).username()).isEqualTo("bob");
+    }
+
+    @Test
+    void typingOverGeneratedPasswordHidesIt() {
+        seedUserWithTokens("bob", 0);
+        model.refresh();
+        model.selectedProperty().set(model.users().get(0));
+        model.changePasswordOfSelected();
+        PasswordChangeForm form = dialogs.passwordForms.get(0);
+        form.generate();
+
+        form.passwordProperty().set("Typed-Pass-123");
+
+        assertThat(form.generatedProperty().get()).isEmpty();
+    }
     private List<String> seedUserWithTokens(String username, int tokens) {
         UserView user = desk.users().create(new NewUser(username, username + "@example.com", "Bob-Pass-123", null));
         List<String> values = new ArrayList<>();

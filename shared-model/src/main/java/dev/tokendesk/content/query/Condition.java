@@ -38,12 +38,28 @@ public sealed interface Condition {
 
     /**
      * Matches entries whose relation {@code attribute} points at an entry of {@code targetUid}
-     * that matches {@code condition}.
+     * that matches {@code condition}. For the inverse side of a relation, {@code mappedBy} names
+     * the target's owning attribute, and the match runs over the target entries whose
+     * {@code mappedBy} links point at the entry. It is {@code null} on the owning side.
      */
-    record Related(String attribute, String targetUid, Condition condition) implements Condition {
+    record Related(String attribute, String targetUid, String mappedBy, Condition condition) implements Condition {
+
+        /** Returns a condition on the owning side of a relation. */
+        public Related(String attribute, String targetUid, Condition condition) {
+            this(attribute, targetUid, null, condition);
+        }
     }
 
-    /** Matches entries whose relation {@code attribute} has at least one target, or none when {@code present} is false. */
-    record HasRelation(String attribute, boolean present) implements Condition {
+    /**
+     * Matches entries whose relation {@code attribute} has at least one target, or none when
+     * {@code present} is false. {@code targetUid} and {@code mappedBy} are set for the inverse
+     * side of a relation, as in {@link Related}, and are {@code null} otherwise.
+     */
+    record HasRelation(String attribute, boolean present, String targetUid, String mappedBy) implements Condition {
+
+        /** Returns a condition on the owning side of a relation. */
+        public HasRelation(String attribute, boolean present) {
+            this(attribute, present, null, null);
+        }
     }
 }

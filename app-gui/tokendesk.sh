@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Starts TokenDesk (the console, or a CLI command such as `serve`) with its default JVM options.
+#
+#   app-gui/tokendesk.sh                 the console
+#   app-gui/tokendesk.sh serve           the API server only
+#
+# Default options, chosen for a local tool that shares the machine (figures in docs/benchmarks.md):
+#   -XX:+UseSerialGC -Xms32m -Xmx256m    a heap that starts small and grows only as needed, with one GC thread
+#   -XX:ReservedCodeCacheSize=64m        enough for the server's compiled code
+# TOKENDESK_JAVA_OPTS replaces them all, for example TOKENDESK_JAVA_OPTS="-Xmx1g".
+#
+# Class data sharing: the first run writes target/tokendesk.jsa, an archive of the classes the run
+# loaded, when it exits (Ctrl+C or SIGTERM for serve). Later runs map that archive instead of
+# loading and verifying the classes again, which shortens start-up. A new build of the jar makes
+# the archive stale; the next run then writes a new one. TOKENDESK_CDS=0 turns this off.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+jar=${TOKENDESK_JAR:-$here/target/tokendesk.jar}
+archive=${jar%.jar}.jsa
+
+if [[ ! -f "$jar" ]]; then
+    echo "No $jar: build it first with: mvn -B -ntp -DskipTests package" >&2
+    exit 1
+fi
+
+# shellcheck disable=SC2206
+options=(${TOKENDESK_JAVA_OPTS:--XX:+UseSerialGC -Xms32m -Xmx256m -XX:ReservedCodeCacheSize=64m})
+
+if [[ "${TOKENDESK_CDS:-1}" == 1 ]]; then
+    if [[ -f "$archive" && "$archive" -nt "$jar" ]]; then
+        options+=(-XX:SharedArchiveFile="$archive")
+    else
+        rm -f "$archive"
+        options+=(-XX:ArchiveClassesAtExit="$archive")
+    fi
+fi
+
+# JVM warnings (such as classes that the archive cannot hold) go to stderr, never into command output.
+exec java -Xlog:disable -Xlog:all=warning:stderr "${options[@]}" -jar "$jar" "$@"

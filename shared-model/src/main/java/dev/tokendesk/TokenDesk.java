@@ -5,7 +5,9 @@ import dev.tokendesk.audit.AuditLog;
 import dev.tokendesk.audit.AuthFailureCounter;
 import dev.tokendesk.auth.Authenticator;
 import dev.tokendesk.auth.CredentialCache;
+import dev.tokendesk.backup.BackupService;
 import dev.tokendesk.config.KeyFiles;
+import dev.tokendesk.config.StartupRefusedException;
 import dev.tokendesk.content.ContentService;
 import dev.tokendesk.config.TokenDeskConfig;
 import dev.tokendesk.db.Database;
@@ -23,6 +25,7 @@ import dev.tokendesk.token.TokenHasher;
 import dev.tokendesk.token.TokenService;
 import dev.tokendesk.user.PasswordHasher;
 import dev.tokendesk.user.UserService;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -74,14 +77,19 @@ public final class TokenDesk implements AutoCloseable {
     private final boolean tokenKeyMatches;
     private final AtomicBoolean pushScheduled = new AtomicBoolean();
     private PostgresChangeListener changeListener;
+    private final BackupService backups;
 
     private TokenDesk(TokenDeskConfig config, Clock clock, Map<String, String> env, Actor actor, boolean scheduleBackgroundTasks) {
         this.config = config;
         this.clock = clock;
         Consumer<RuntimeException> logFailure = e -> LOG.error("Background task failed", e);
 
-        byte[] tokenKey = KeyFiles.loadOrCreate(config.dataDir().resolve("keys").resolve("token-hmac.key"), TOKEN_KEY_VARIABLE, env);
-        byte[] jwtSecret = KeyFiles.loadOrCreate(config.dataDir().resolve("keys").resolve("jwt-secret.key"), JWT_SECRET_VARIABLE, env);
+        // Checked before the pool opens the database for writing, so a rejected installation keeps every byte.
+        Database.checkExisting(config);
+        Path tokenKeyFile = config.dataDir().resolve("keys").resolve("token-hmac.key");
+        byte[] tokenKey = KeyFiles.loadOrCreate(tokenKeyFile, TOKEN_KEY_VARIABLE, env, () -> rejectNewTokenKey(config, tokenKeyFile));
+        Path jwtKeyFile = config.dataDir().resolve("keys").resolve("jwt-secret.key");
+        byte[] jwtSecret = KeyFiles.loadOrCreate(jwtKeyFile, JWT_SECRET_VARIABLE, env, () -> warnNewJwtKey(config, jwtKeyFile));
 
         this.database = Database.open(config, Entities.ALL);
         TokenHasher tokenHasher = new TokenHasher(tokenKey);
@@ -111,6 +119,7 @@ public final class TokenDesk implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        this.backups = new BackupService(database, clock, tokenKey, jwtSecret, this::flushPendingWrites);
         if (scheduleBackgroundTasks) {
             background.scheduleWithFixedDelay(this::flushCounters, LAST_USED_FLUSH_SECONDS, LAST_USED_FLUSH_SECONDS, TimeUnit.SECONDS);
             background.scheduleWithFixedDelay(changeFeed::synchronize, CHANGE_FEED_MILLIS, CHANGE_FEED_MILLIS, TimeUnit.MILLISECONDS);
@@ -146,6 +155,9 @@ public final class TokenDesk implements AutoCloseable {
      * and schema on first use.
      *
      * @throws dev.tokendesk.db.DatabaseUnavailableException when the database cannot be opened
+     * @throws StartupRefusedException when the database file is damaged or foreign, the token key
+     *     file is missing while tokens exist, a key file is readable by other users, or the data
+     *     directory is not usable. Nothing in the data directory is changed then.
      */
     public static TokenDesk open(TokenDeskConfig config) {
         return open(config, Clock.systemUTC(), System.getenv());
@@ -173,7 +185,31 @@ public final class TokenDesk implements AutoCloseable {
         return new TokenDesk(config, clock, env, Actor.CONSOLE, false);
     }
 
+    /** Rejects a new token key while tokens exist, because every stored token hash would become unverifiable. */
+    private static void rejectNewTokenKey(TokenDeskConfig config, Path keyFile) {
+        long tokens = Database.countRowsWithoutWriting(config, "api_tokens");
+        if (tokens > 0) {
+            throw new StartupRefusedException("The token key file " + keyFile + " is missing, but the database contains " + tokens
+                    + " API token(s) whose hashes were made with that key: without it they can no longer be verified. "
+                    + "TokenDesk did not generate a new key. Put the original key file back, or set " + TOKEN_KEY_VARIABLE
+                    + " to it. " + StartupRefusedException.RESTORE_HINT);
+        }
+    }
+
+    private static void warnNewJwtKey(TokenDeskConfig config, Path keyFile) {
+        if (Database.countRowsWithoutWriting(config, "users") > 0) {
+            LOG.warn("The JWT key file {} was missing and a new key was generated: JWTs issued before are no longer valid, so users must log in again",
+                    keyFile);
+        }
+    }
+
     private void flushCounters() {
+        if (!database.hasRoomForWrites()) {
+            // The counts stay pending in memory and are written once the disk has room again.
+            LOG.warn("Skipped writing last-used times and failure counts: the disk of {} has {} bytes free, below {}",
+                    config.dataDir(), database.freeBytes(), Database.MIN_FREE_BYTES);
+            return;
+        }
         if (lastUsed.flush() > 0) {
             events.publish(ChangeEvent.Kind.TOKEN, null);
         }
@@ -248,14 +284,24 @@ public final class TokenDesk implements AutoCloseable {
         return tokenKeyMatches;
     }
 
+    /** Returns the service that writes online backups of this installation, for the CLI and the console's Settings. */
+    public BackupService backups() {
+        return backups;
+    }
+
+    /** Writes the pending last-used times, failure counts and change versions now instead of at the next scheduled flush. */
+    public void flushPendingWrites() {
+        flushCounters();
+        changeFeed.synchronize();
+    }
+
     @Override
     public void close() {
         if (changeListener != null) {
             changeListener.close();
         }
         background.shutdownNow();
-        flushCounters();
-        changeFeed.synchronize();
+        flushPendingWrites();
         database.close();
     }
 }

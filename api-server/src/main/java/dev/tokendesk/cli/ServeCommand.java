@@ -81,13 +81,13 @@ final class ServeCommand implements Callable<Integer> {
             throw e;
         }
 
-        // The hook stops the server and flushes pending writes on Ctrl+C or SIGTERM, then releases this thread.
+        // On Ctrl+C or SIGTERM: let requests in flight finish, flush pending writes, close the database, release this thread.
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        StopSignals.onStop(() -> {
             server.stop();
             opened.close();
             stopped.countDown();
-        }, "tokendesk-shutdown"));
+        });
 
         spec.commandLine().getOut().println("TokenDesk API listening on " + server.baseUrl());
         spec.commandLine().getOut().flush();

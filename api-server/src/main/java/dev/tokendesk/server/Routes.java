@@ -7,6 +7,7 @@ import dev.tokendesk.server.content.ContentHandlers;
 import dev.tokendesk.server.error.ApiException;
 import dev.tokendesk.server.error.ErrorMapper;
 import dev.tokendesk.server.http.CorsHandler;
+import dev.tokendesk.server.http.DiskSpaceHandler;
 import dev.tokendesk.server.http.CorsPolicy;
 import dev.tokendesk.server.http.ErrorHandler;
 import dev.tokendesk.server.http.HttpLimits;
@@ -71,7 +72,8 @@ final class Routes {
                     }
                     Json.send(exchange, 200, Map.of("status", "ok"));
                 });
-        HttpHandler onWorker = new WorkerDispatchHandler(new ErrorHandler(paths));
+        HttpHandler spaceChecked = new DiskSpaceHandler(desk.database(), paths);
+        HttpHandler onWorker = new WorkerDispatchHandler(new ErrorHandler(spaceChecked));
         HttpHandler limited = new RequestLimitsHandler(httpLimits, new CorsHandler(cors, onWorker));
         HttpHandler logged = new SecurityHeadersHandler(new RequestLogHandler(requestLog, desk.clock(), limited));
         IpAllowList proxies = IpAllowList.parse(desk.config().trustedProxies());

@@ -48,7 +48,8 @@ echo "Soak-Pass-1" | cli user create --username bench --email bench@example.com 
 cli token create --user bench --name soak --scope full --expires never >"$data/bench/token" 2>/dev/null
 
 port=$((20000 + RANDOM % 20000))
-java -jar "$JAR" serve --port "$port" --data-dir "$data" >"$work/serve.out" 2>"$work/serve.err" &
+# The launcher applies the default JVM options, so the heap and RSS figures are what a user gets.
+app-gui/tokendesk.sh serve --port "$port" --data-dir "$data" >"$work/serve.out" 2>"$work/serve.err" &
 serve_pid=$!
 base="http://127.0.0.1:$port"
 for ((attempt = 0; ; attempt++)); do

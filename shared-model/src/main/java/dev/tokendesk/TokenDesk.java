@@ -5,14 +5,18 @@ import dev.tokendesk.audit.AuditLog;
 import dev.tokendesk.audit.AuthFailureCounter;
 import dev.tokendesk.auth.Authenticator;
 import dev.tokendesk.auth.CredentialCache;
+import dev.tokendesk.backup.BackupService;
 import dev.tokendesk.config.KeyFiles;
+import dev.tokendesk.config.StartupRefusedException;
 import dev.tokendesk.content.ContentService;
 import dev.tokendesk.config.TokenDeskConfig;
 import dev.tokendesk.db.Database;
 import dev.tokendesk.db.Entities;
+import dev.tokendesk.db.KeyFingerprints;
 import dev.tokendesk.event.ChangeEvent;
 import dev.tokendesk.event.ChangeEvents;
 import dev.tokendesk.event.ChangeFeed;
+import dev.tokendesk.event.PostgresChangeListener;
 import dev.tokendesk.jwt.JwtService;
 import dev.tokendesk.role.RoleService;
 import dev.tokendesk.token.LastUsedRecorder;
@@ -21,13 +25,16 @@ import dev.tokendesk.token.TokenHasher;
 import dev.tokendesk.token.TokenService;
 import dev.tokendesk.user.PasswordHasher;
 import dev.tokendesk.user.UserService;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +56,7 @@ public final class TokenDesk implements AutoCloseable {
     private static final Duration LAST_USED_WINDOW = Duration.ofMinutes(1);
     private static final long LAST_USED_FLUSH_SECONDS = 5;
     private static final long CHANGE_FEED_MILLIS = 1000;
+    private static final String FINGERPRINT_LABEL = "tdk_key_fingerprint";
 
     private final TokenDeskConfig config;
     private final Clock clock;
@@ -66,16 +74,32 @@ public final class TokenDesk implements AutoCloseable {
     private final AuthFailureCounter authFailures;
     private final ChangeFeed changeFeed;
     private final ScheduledExecutorService background;
+    private final boolean tokenKeyMatches;
+    private final AtomicBoolean pushScheduled = new AtomicBoolean();
+    private PostgresChangeListener changeListener;
+    private final BackupService backups;
 
     private TokenDesk(TokenDeskConfig config, Clock clock, Map<String, String> env, Actor actor, boolean scheduleBackgroundTasks) {
         this.config = config;
         this.clock = clock;
         Consumer<RuntimeException> logFailure = e -> LOG.error("Background task failed", e);
 
-        byte[] tokenKey = KeyFiles.loadOrCreate(config.dataDir().resolve("keys").resolve("token-hmac.key"), TOKEN_KEY_VARIABLE, env);
-        byte[] jwtSecret = KeyFiles.loadOrCreate(config.dataDir().resolve("keys").resolve("jwt-secret.key"), JWT_SECRET_VARIABLE, env);
+        // Checked before the pool opens the database for writing, so a rejected installation keeps every byte.
+        Database.checkExisting(config);
+        Path tokenKeyFile = config.dataDir().resolve("keys").resolve("token-hmac.key");
+        byte[] tokenKey = KeyFiles.loadOrCreate(tokenKeyFile, TOKEN_KEY_VARIABLE, env, () -> rejectNewTokenKey(config, tokenKeyFile));
+        Path jwtKeyFile = config.dataDir().resolve("keys").resolve("jwt-secret.key");
+        byte[] jwtSecret = KeyFiles.loadOrCreate(jwtKeyFile, JWT_SECRET_VARIABLE, env, () -> warnNewJwtKey(config, jwtKeyFile));
 
         this.database = Database.open(config, Entities.ALL);
+        TokenHasher tokenHasher = new TokenHasher(tokenKey);
+        this.tokenKeyMatches = KeyFingerprints.matchesOrStore(database, "token-hmac", tokenHasher.hash(FINGERPRINT_LABEL));
+        if (!tokenKeyMatches) {
+            LOG.warn("The token HMAC key of this instance differs from the key of the instance that first used {}: "
+                    + "tokens issued by the other instances are rejected here with 401 and the other way round. "
+                    + "Set {} to the same value on every instance.", config.usesEmbeddedDatabase() ? config.dataDir() : config.dbUrl(),
+                    TOKEN_KEY_VARIABLE);
+        }
         this.events = new ChangeEvents(logFailure);
         this.audit = new AuditLog(database, clock, actor);
         this.authFailures = new AuthFailureCounter(database, clock, logFailure);
@@ -84,8 +108,7 @@ public final class TokenDesk implements AutoCloseable {
         PasswordHasher passwordHasher = new PasswordHasher();
         this.users = new UserService(database, events, audit, passwordHasher, clock);
         this.credentialCache = new CredentialCache(events);
-        this.tokens = new TokenService(database, events, audit, new TokenFormat(new SecureRandom()), new TokenHasher(tokenKey), clock,
-                credentialCache);
+        this.tokens = new TokenService(database, events, audit, new TokenFormat(new SecureRandom()), tokenHasher, clock, credentialCache);
         this.jwt = new JwtService(jwtSecret, clock, config.jwtLifetime());
         this.authenticator = new Authenticator(tokens, jwt, users, roles, credentialCache);
         this.content = new ContentService(database, events, clock, passwordHasher);
@@ -96,9 +119,34 @@ public final class TokenDesk implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        this.backups = new BackupService(database, clock, tokenKey, jwtSecret, this::flushPendingWrites);
         if (scheduleBackgroundTasks) {
             background.scheduleWithFixedDelay(this::flushCounters, LAST_USED_FLUSH_SECONDS, LAST_USED_FLUSH_SECONDS, TimeUnit.SECONDS);
             background.scheduleWithFixedDelay(changeFeed::synchronize, CHANGE_FEED_MILLIS, CHANGE_FEED_MILLIS, TimeUnit.MILLISECONDS);
+            if (database.isPostgres()) {
+                events.subscribe(this::pushPromptly);
+                this.changeListener = new PostgresChangeListener(database, changeFeed::synchronize, logFailure);
+            }
+        }
+    }
+
+    /**
+     * Writes a local change to the change feed right away instead of at the next poll, so the
+     * notification reaches the other instances within milliseconds. A burst of changes costs one
+     * synchronization, because a push already scheduled takes all pending raises.
+     */
+    private void pushPromptly(ChangeEvent event) {
+        if (event.origin() != ChangeEvent.Origin.THIS_PROCESS || !pushScheduled.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            background.execute(() -> {
+                pushScheduled.set(false);
+                changeFeed.synchronize();
+            });
+        } catch (RejectedExecutionException e) {
+            // Closing: close() synchronizes once more and writes the pending raise.
+            pushScheduled.set(false);
         }
     }
 
@@ -107,6 +155,9 @@ public final class TokenDesk implements AutoCloseable {
      * and schema on first use.
      *
      * @throws dev.tokendesk.db.DatabaseUnavailableException when the database cannot be opened
+     * @throws StartupRefusedException when the database file is damaged or foreign, the token key
+     *     file is missing while tokens exist, a key file is readable by other users, or the data
+     *     directory is not usable. Nothing in the data directory is changed then.
      */
     public static TokenDesk open(TokenDeskConfig config) {
         return open(config, Clock.systemUTC(), System.getenv());
@@ -134,7 +185,31 @@ public final class TokenDesk implements AutoCloseable {
         return new TokenDesk(config, clock, env, Actor.CONSOLE, false);
     }
 
+    /** Rejects a new token key while tokens exist, because every stored token hash would become unverifiable. */
+    private static void rejectNewTokenKey(TokenDeskConfig config, Path keyFile) {
+        long tokens = Database.countRowsWithoutWriting(config, "api_tokens");
+        if (tokens > 0) {
+            throw new StartupRefusedException("The token key file " + keyFile + " is missing, but the database contains " + tokens
+                    + " API token(s) whose hashes were made with that key: without it they can no longer be verified. "
+                    + "TokenDesk did not generate a new key. Put the original key file back, or set " + TOKEN_KEY_VARIABLE
+                    + " to it. " + StartupRefusedException.RESTORE_HINT);
+        }
+    }
+
+    private static void warnNewJwtKey(TokenDeskConfig config, Path keyFile) {
+        if (Database.countRowsWithoutWriting(config, "users") > 0) {
+            LOG.warn("The JWT key file {} was missing and a new key was generated: JWTs issued before are no longer valid, so users must log in again",
+                    keyFile);
+        }
+    }
+
     private void flushCounters() {
+        if (!database.hasRoomForWrites()) {
+            // The counts stay pending in memory and are written once the disk has room again.
+            LOG.warn("Skipped writing last-used times and failure counts: the disk of {} has {} bytes free, below {}",
+                    config.dataDir(), database.freeBytes(), Database.MIN_FREE_BYTES);
+            return;
+        }
         if (lastUsed.flush() > 0) {
             events.publish(ChangeEvent.Kind.TOKEN, null);
         }
@@ -201,11 +276,32 @@ public final class TokenDesk implements AutoCloseable {
         return changeFeed;
     }
 
-    @Override
-    public void close() {
-        background.shutdownNow();
+    /**
+     * Returns whether this instance's token HMAC key is the one the database was first used with.
+     * When it is not, tokens issued by instances with the other key are rejected here.
+     */
+    public boolean tokenKeyMatches() {
+        return tokenKeyMatches;
+    }
+
+    /** Returns the service that writes online backups of this installation, for the CLI and the console's Settings. */
+    public BackupService backups() {
+        return backups;
+    }
+
+    /** Writes the pending last-used times, failure counts and change versions now instead of at the next scheduled flush. */
+    public void flushPendingWrites() {
         flushCounters();
         changeFeed.synchronize();
+    }
+
+    @Override
+    public void close() {
+        if (changeListener != null) {
+            changeListener.close();
+        }
+        background.shutdownNow();
+        flushPendingWrites();
         database.close();
     }
 }

@@ -43,6 +43,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "repeat for several. Replaces cors.origins of tokendesk.properties, by default http://localhost:* and http://127.0.0.1:*.")
     List<String> corsOrigins;
 
+    @Option(names = "--trusted-proxy", paramLabel = "ADDRESS",
+            description = "Address or CIDR range of a reverse proxy whose X-Forwarded-For header names the client, such as 127.0.0.1; "
+                    + "repeat for several. Replaces trusted.proxies of tokendesk.properties; by default no proxy is trusted.")
+    List<String> trustedProxies;
+
     @Override
     public Integer call() throws InterruptedException {
         Map<String, String> options = new HashMap<>();
@@ -54,6 +59,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (corsOrigins != null) {
             options.put("cors.origins", String.join(",", corsOrigins));
+        }
+        if (trustedProxies != null) {
+            options.put("trusted.proxies", String.join(",", trustedProxies));
         }
 
         TokenDeskConfig config = desk.resolve(cli.env(), options);
@@ -73,13 +81,13 @@ final class ServeCommand implements Callable<Integer> {
             throw e;
         }
 
-        // The hook stops the server and flushes pending writes on Ctrl+C or SIGTERM, then releases this thread.
+        // On Ctrl+C or SIGTERM: let requests in flight finish, flush pending writes, close the database, release this thread.
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        StopSignals.onStop(() -> {
             server.stop();
             opened.close();
             stopped.countDown();
-        }, "tokendesk-shutdown"));
+        });
 
         spec.commandLine().getOut().println("TokenDesk API listening on " + server.baseUrl());
         spec.commandLine().getOut().flush();

@@ -12,8 +12,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The headless command line: {@code serve}, {@code user}, {@code token}, {@code role} and
- * {@code import}. Standard output carries only what a script needs (for example the token of
+ * The headless command line: {@code serve}, {@code user}, {@code token}, {@code role},
+ * {@code import}, {@code audit}, {@code migrate}, {@code backup} and {@code restore}. Standard output carries only what a script needs (for example the token of
  * {@code token create}); messages and errors go to standard error.
  *
  * <p>Exit codes: 0 success, 1 the operation failed (not found, conflict, database error), 2 the
@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
         version = "TokenDesk 0.1.0",
         description = "Local admin console and API server for API tokens. Run without a command to open the console.",
         subcommands = {ServeCommand.class, UserCommand.class, TokenCommand.class, RoleCommand.class, ImportCommand.class,
-            AuditCommand.class})
+            AuditCommand.class, MigrateCommand.class, BackupCommand.class, RestoreCommand.class})
 public final class TokenDeskCli {
 
     private static final int FAILURE = 1;

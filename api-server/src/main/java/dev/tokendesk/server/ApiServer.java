@@ -7,7 +7,7 @@ import dev.tokendesk.server.http.HttpLimits;
 import dev.tokendesk.server.requestlog.RequestLog;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
-import io.undertow.server.HttpHandler;
+import io.undertow.server.handlers.GracefulShutdownHandler;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -27,9 +27,12 @@ public final class ApiServer implements AutoCloseable {
 
     private final TokenDesk desk;
     private final RequestLog requestLog;
+    private static final long IN_FLIGHT_WAIT_MILLIS = 10_000;
+
     private CorsPolicy cors;
     private final HttpLimits limits;
     private Undertow undertow;
+    private GracefulShutdownHandler inFlight;
     private int port;
     private String bindAddress;
     private int configuredPort;
@@ -102,7 +105,7 @@ public final class ApiServer implements AutoCloseable {
             return;
         }
         String host = bindAddress;
-        HttpHandler handler = Routes.build(desk, requestLog, cors, limits);
+        GracefulShutdownHandler handler = new GracefulShutdownHandler(Routes.build(desk, requestLog, cors, limits));
         Undertow server = Undertow.builder()
                 .addHttpListener(configuredPort, host)
                 // Above QueryLimits' parameter count, so the query parser reports an excess with a JSON error body.
@@ -119,17 +122,31 @@ public final class ApiServer implements AutoCloseable {
             throw ServerStartException.from(host, configuredPort, e);
         }
         undertow = server;
+        inFlight = handler;
         port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
         LOG.info("TokenDesk API listening on {}", baseUrl());
     }
 
-    /** Stops listening and lets in-flight requests end; does nothing when not running. */
+    /**
+     * Stops the server: new requests get 503 at once, requests in flight get up to 10 seconds to
+     * finish, then the listener closes. Does nothing when not running.
+     */
     public synchronized void stop() {
         if (undertow == null) {
             return;
         }
+        inFlight.shutdown();
+        try {
+            if (!inFlight.awaitShutdown(IN_FLIGHT_WAIT_MILLIS)) {
+                LOG.warn("Requests still running after {} ms; stopping the API server anyway", IN_FLIGHT_WAIT_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.warn("Interrupted while waiting for requests in flight; stopping the API server now");
+        }
         undertow.stop();
         undertow = null;
+        inFlight = null;
         LOG.info("TokenDesk API stopped");
     }
 

@@ -1,11 +1,13 @@
 package dev.tokendesk.server;
 
 import dev.tokendesk.TokenDesk;
+import dev.tokendesk.token.IpAllowList;
 import dev.tokendesk.role.Action;
 import dev.tokendesk.server.content.ContentHandlers;
 import dev.tokendesk.server.error.ApiException;
 import dev.tokendesk.server.error.ErrorMapper;
 import dev.tokendesk.server.http.CorsHandler;
+import dev.tokendesk.server.http.DiskSpaceHandler;
 import dev.tokendesk.server.http.CorsPolicy;
 import dev.tokendesk.server.http.ErrorHandler;
 import dev.tokendesk.server.http.HttpLimits;
@@ -20,6 +22,7 @@ import dev.tokendesk.server.security.AuthenticationHandler;
 import dev.tokendesk.server.security.FailureLimits;
 import dev.tokendesk.server.security.PermissionHandler;
 import dev.tokendesk.server.security.PermissionHandler.Requirement;
+import dev.tokendesk.server.security.TrustedProxyHandler;
 import dev.tokendesk.server.users.LoginHandler;
 import dev.tokendesk.server.users.MeHandler;
 import io.undertow.Handlers;
@@ -69,9 +72,12 @@ final class Routes {
                     }
                     Json.send(exchange, 200, Map.of("status", "ok"));
                 });
-        HttpHandler onWorker = new WorkerDispatchHandler(new ErrorHandler(paths));
+        HttpHandler spaceChecked = new DiskSpaceHandler(desk.database(), paths);
+        HttpHandler onWorker = new WorkerDispatchHandler(new ErrorHandler(spaceChecked));
         HttpHandler limited = new RequestLimitsHandler(httpLimits, new CorsHandler(cors, onWorker));
-        return new SecurityHeadersHandler(new RequestLogHandler(requestLog, desk.clock(), limited));
+        HttpHandler logged = new SecurityHeadersHandler(new RequestLogHandler(requestLog, desk.clock(), limited));
+        IpAllowList proxies = IpAllowList.parse(desk.config().trustedProxies());
+        return proxies.allowsAll() ? logged : new TrustedProxyHandler(proxies, logged);
     }
 
     private static HttpHandler guard(TokenDesk desk, Requirement requirement, HttpHandler endpoint) {

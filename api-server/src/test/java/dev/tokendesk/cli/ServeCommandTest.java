@@ -2,6 +2,7 @@ package dev.tokendesk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tokendesk.testing.TestDesks;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -24,6 +25,7 @@ class ServeCommandTest {
     Path dataDir;
 
     private static Process start(Path dataDir, String... args) throws Exception {
+        TestDesks.prepareForCommandLine(dataDir);
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),

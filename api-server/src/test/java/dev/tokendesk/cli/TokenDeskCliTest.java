@@ -2,6 +2,7 @@ package dev.tokendesk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tokendesk.testing.TestDesks;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -28,6 +29,7 @@ class TokenDeskCliTest {
     }
 
     private Result runWithDataDir(String stdin, String... args) {
+        TestDesks.prepareForCommandLine(dataDir);
         String[] withDir = new String[args.length + 2];
         System.arraycopy(args, 0, withDir, 0, args.length);
         withDir[args.length] = "--data-dir";
@@ -67,6 +69,15 @@ class TokenDeskCliTest {
         assertThat(issued.err()).doesNotContain(token);
         assertThat(listed.out()).contains("alice\tci\tfull\tactive");
         assertThat(listed.out()).doesNotContain(token);
+    }
+
+    @Test
+    void passwordInDatabaseUrlIsRejected() {
+        Result listed = run("", "user", "list", "--data-dir", dataDir.toString(), "--db-url", "jdbc:postgresql://127.0.0.1/td?password=hunter2");
+
+        assertThat(listed.exitCode()).isEqualTo(2);
+        assertThat(listed.err()).contains("TOKENDESK_DB_PASSWORD");
+        assertThat(listed.err()).doesNotContain("hunter2");
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The HTTP API on a real PostgreSQL 14: authentication, the query language, relations, component
  * filters and writes run the same SQL as on H2.
  */
+@Tag("own-postgres")
 class PostgresApiTest {
 
     private static EmbeddedPostgres postgres;

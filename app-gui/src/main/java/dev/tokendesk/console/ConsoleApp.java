@@ -79,6 +79,7 @@ public final class ConsoleApp extends Application {
     private ConsolePreferences preferences = ConsolePreferences.DEFAULTS;
     private Appearance appearance;
     private ConsoleShell shell;
+    private boolean startServer = true;
 
     @Override
     public void start(Stage primaryStage) {
@@ -92,6 +93,7 @@ public final class ConsoleApp extends Application {
         try {
             LaunchOptions options = LaunchOptions.parse(getParameters().getRaw());
             config = ConfigResolver.fromSystem().resolve(options.dataDir(), options.overrides());
+            startServer = options.startServer();
             dataDir = config.dataDir();
             preferences = PreferencesFile.load(dataDir);
         } catch (RuntimeException e) {
@@ -186,7 +188,7 @@ public final class ConsoleApp extends Application {
                 ConsoleScreen.focusing(requestLogView.root(), "#requestPathFilter")));
         shell.addScreen(ConsoleScreen.plain("Settings", "navSettings", Feather.SETTINGS,
                 new SettingsView(settings, appearance.darkModeProperty()).root()));
-        shell.setLocation("Data: " + desk.config().dataDir());
+        shell.setLocation(desk.config().usesEmbeddedDatabase() ? "Data: " + desk.config().dataDir() : "Database: " + desk.config().dbUrl());
         shell.setNewTokenAction(() -> {
             shell.showScreen("navTokens");
             tokensView.newToken();
@@ -228,7 +230,11 @@ public final class ConsoleApp extends Application {
         content.refresh();
         audit.refresh();
         tokenNames.reload();
-        server.start();
+        if (startServer) {
+            server.start();
+        } else {
+            LOG.info("Console started with --no-server: the API server stays stopped until started from the dashboard");
+        }
     }
 
     /** Preselects the configured expiry in the token form; the form keeps the admin's own choice until the next change. */

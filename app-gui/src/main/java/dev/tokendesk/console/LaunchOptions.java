@@ -6,13 +6,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Options the console window accepts: {@code --data-dir DIR}, {@code --port N} and
- * {@code --bind ADDRESS}, each also as {@code --name=value}. Immutable.
+ * Options the console window accepts: {@code --data-dir DIR}, {@code --port N},
+ * {@code --bind ADDRESS}, {@code --db-url JDBC_URL} and {@code --db-user USER}, each also as
+ * {@code --name=value}, and the flag {@code --no-server}. The database password comes only from
+ * {@code TOKENDESK_DB_PASSWORD}, never from an option. Immutable.
  *
  * @param dataDir value of {@code --data-dir}, or {@code null} for the environment or the default
- * @param overrides {@code port} and {@code bind} values for the config resolver
+ * @param overrides {@code port}, {@code bind}, {@code db.url} and {@code db.user} values for the config resolver
+ * @param startServer whether the console starts its own API server; {@code false} with
+ *     {@code --no-server}, for managing a deployment whose servers run elsewhere
  */
-record LaunchOptions(Path dataDir, Map<String, String> overrides) {
+record LaunchOptions(Path dataDir, Map<String, String> overrides, boolean startServer) {
 
     LaunchOptions {
         overrides = Map.copyOf(overrides);
@@ -31,8 +35,13 @@ record LaunchOptions(Path dataDir, Map<String, String> overrides) {
     static LaunchOptions parse(List<String> args) {
         Path dataDir = null;
         Map<String, String> overrides = new HashMap<>();
+        boolean startServer = true;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
+            if (arg.equals("--no-server")) {
+                startServer = false;
+                continue;
+            }
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             String value;
             if (arg.contains("=")) {
@@ -46,10 +55,14 @@ record LaunchOptions(Path dataDir, Map<String, String> overrides) {
                 case "--data-dir" -> dataDir = Path.of(value);
                 case "--port" -> overrides.put("port", value);
                 case "--bind" -> overrides.put("bind", value);
+                case "--db-url" -> overrides.put("db.url", value);
+                case "--db-user" -> overrides.put("db.user", value);
+                case "--db-password" -> throw new IllegalArgumentException(
+                        "Option --db-password is not accepted because process listings would show it: set TOKENDESK_DB_PASSWORD instead");
                 default -> throw new IllegalArgumentException("Unknown option " + name
-                        + ": the console window accepts --data-dir DIR, --port N and --bind ADDRESS");
+                        + ": the console window accepts --data-dir DIR, --port N, --bind ADDRESS, --db-url JDBC_URL, --db-user USER and --no-server");
             }
         }
-        return new LaunchOptions(dataDir, overrides);
+        return new LaunchOptions(dataDir, overrides, startServer);
     }
 }

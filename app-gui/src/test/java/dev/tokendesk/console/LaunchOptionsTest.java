@@ -28,9 +28,31 @@ class LaunchOptionsTest {
 
     @Test
     void unknownOptionNamed() {
-        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--db-url", "x")))
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--database", "x")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("--db-url");
+                .hasMessageContaining("--database");
+    }
+
+    @Test
+    void parsesDatabaseAndNoServer() {
+        LaunchOptions options = LaunchOptions.parse(List.of("--db-url", "jdbc:postgresql://127.0.0.1/td", "--db-user=admin", "--no-server"));
+
+        assertThat(options.overrides()).containsEntry("db.url", "jdbc:postgresql://127.0.0.1/td");
+        assertThat(options.overrides()).containsEntry("db.user", "admin");
+        assertThat(options.startServer()).isFalse();
+    }
+
+    @Test
+    void serverStartsByDefault() {
+        assertThat(LaunchOptions.parse(List.of("--port", "0")).startServer()).isTrue();
+    }
+
+    @Test
+    void passwordOptionRejected() {
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--db-password", "secret")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("TOKENDESK_DB_PASSWORD")
+                .hasMessageNotContaining("secret");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.tokendesk.config;
 
+import dev.tokendesk.ValidationException;
+import dev.tokendesk.token.IpAllowList;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +21,8 @@ import java.util.function.Supplier;
  * ({@code TOKENDESK_PORT} and so on) and command-line options.
  *
  * <p>Keys are the same in the properties file and in the option map: {@code port}, {@code bind},
- * {@code db.url}, {@code db.user}, {@code jwt.lifetime}, {@code token.default-expiry} and
- * {@code cors.origins} (comma-separated). The database password comes only from
+ * {@code db.url}, {@code db.user}, {@code jwt.lifetime}, {@code token.default-expiry},
+ * {@code cors.origins} and {@code trusted.proxies} (both comma-separated). The database password comes only from
  * {@code TOKENDESK_DB_PASSWORD} or the properties file, never from the command line, so it
  * does not show up in process listings.
  */
@@ -36,7 +38,8 @@ public final class ConfigResolver {
             "db.password", "TOKENDESK_DB_PASSWORD",
             "jwt.lifetime", "TOKENDESK_JWT_LIFETIME",
             "token.default-expiry", "TOKENDESK_TOKEN_DEFAULT_EXPIRY",
-            "cors.origins", "TOKENDESK_CORS_ORIGINS");
+            "cors.origins", "TOKENDESK_CORS_ORIGINS",
+            "trusted.proxies", "TOKENDESK_TRUSTED_PROXIES");
 
     private final Map<String, String> env;
     private final Supplier<Path> defaultDataDir;
@@ -77,6 +80,10 @@ public final class ConfigResolver {
                 put(values, sources, key, value, "environment variable " + variable);
             }
         });
+        if (options.get("db.password") != null) {
+            throw new InvalidConfigException("The database password cannot be given as an option because process listings would show it: "
+                    + "set TOKENDESK_DB_PASSWORD instead");
+        }
         options.forEach((key, value) -> {
             if (value != null) {
                 put(values, sources, key, value, "option --" + key.replace('.', '-'));
@@ -91,7 +98,8 @@ public final class ConfigResolver {
             config = config.withBindAddress(values.get("bind").trim());
         }
         if (values.containsKey("db.url")) {
-            config = config.withDatabase(values.get("db.url").trim(), values.get("db.user"), values.get("db.password"));
+            String url = validDatabaseUrl(values.get("db.url").trim(), sources.get("db.url"));
+            config = config.withDatabase(url, values.get("db.user"), values.get("db.password"));
         }
         if (values.containsKey("jwt.lifetime")) {
             config = config.withJwtLifetime(parseDuration(values.get("jwt.lifetime"), sources.get("jwt.lifetime")));
@@ -102,6 +110,9 @@ public final class ConfigResolver {
         }
         if (values.containsKey("cors.origins")) {
             config = config.withCorsOrigins(parseOrigins(values.get("cors.origins")));
+        }
+        if (values.containsKey("trusted.proxies")) {
+            config = config.withTrustedProxies(parseTrustedProxies(values.get("trusted.proxies"), sources.get("trusted.proxies")));
         }
         return config;
     }
@@ -141,6 +152,30 @@ public final class ConfigResolver {
     }
 
     /**
+     * Checks that {@code url} is a PostgreSQL JDBC URL without a password, so the URL can be shown
+     * in messages and logs.
+     *
+     * @throws InvalidConfigException naming the source when the URL is of another database or contains a password
+     */
+    public static String validDatabaseUrl(String url, String source) {
+        if (!url.startsWith("jdbc:postgresql:")) {
+            throw new InvalidConfigException("Invalid database URL in " + source
+                    + ": only PostgreSQL is supported, as jdbc:postgresql://HOST:PORT/DATABASE; leave it unset for the H2 file in the data directory");
+        }
+        int query = url.indexOf('?');
+        if (query >= 0) {
+            for (String parameter : url.substring(query + 1).split("&")) {
+                String name = parameter.contains("=") ? parameter.substring(0, parameter.indexOf('=')) : parameter;
+                if (name.trim().equalsIgnoreCase("password")) {
+                    throw new InvalidConfigException("The database URL in " + source
+                            + " contains a password parameter: remove it and set TOKENDESK_DB_PASSWORD instead");
+                }
+            }
+        }
+        return url;
+    }
+
+    /**
      * Parses a default token expiry: {@code 1d}, {@code 7d}, {@code 30d}, {@code 90d} or {@code never}, ignoring case.
      *
      * @throws InvalidConfigException naming the value and the choices when it matches none of them
@@ -163,6 +198,15 @@ public final class ConfigResolver {
             }
         }
         return origins;
+    }
+
+    private static String parseTrustedProxies(String value, String source) {
+        try {
+            return IpAllowList.parse(value).toString();
+        } catch (ValidationException e) {
+            throw new InvalidConfigException("Invalid trusted.proxies '" + value + "' in " + source
+                    + ": expected literal IP addresses or CIDR ranges separated by commas (" + e.getMessage() + ")");
+        }
     }
 
     private static int parsePort(String value, String source) {

@@ -61,6 +61,37 @@ public final class DataDirectory {
         }
     }
 
+    /**
+     * Checks that this process can list, read and write {@code dataDir}.
+     *
+     * @throws StartupRefusedException when it is not a directory or lacks read, write or search permission
+     */
+    public static void checkUsable(Path dataDir) {
+        if (!Files.isDirectory(dataDir)) {
+            throw new StartupRefusedException("The data directory " + dataDir + " is not a directory. Choose another --data-dir.");
+        }
+        // NOTE: the root user passes these checks whatever the permissions are, because access() ignores them for root.
+        if (!Files.isReadable(dataDir) || !Files.isWritable(dataDir) || !Files.isExecutable(dataDir)) {
+            throw new StartupRefusedException("The data directory " + dataDir + " is not readable and writable by this user ("
+                    + System.getProperty("user.name") + "). Give the user access with 'chmod 700 " + dataDir
+                    + "' and, if another user owns it, 'chown'. TokenDesk did not change it.");
+        }
+    }
+
+    /**
+     * Makes {@code file} readable and writable by its owner only, where the file system has POSIX
+     * permissions.
+     *
+     * @throws IOException when the permissions cannot be changed
+     */
+    public static void restrictFileToOwner(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // NOTE: on Windows the file keeps the ACL inherited from its directory.
+        }
+    }
+
     private static boolean isBlank(String value) {
         return value == null || value.isBlank();
     }

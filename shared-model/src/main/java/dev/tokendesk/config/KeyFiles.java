@@ -7,9 +7,13 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.Map;
 
 /**
@@ -22,6 +26,9 @@ import java.util.Map;
 public final class KeyFiles {
 
     private static final int KEY_BYTES = 32;
+    private static final Set<PosixFilePermission> EXPOSED = EnumSet.of(
+            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
+            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
 
     private KeyFiles() {
     }
@@ -33,17 +40,45 @@ public final class KeyFiles {
      *     or the file cannot be written; the message names the variable or file, never the key
      */
     public static byte[] loadOrCreate(Path file, String envVariable, Map<String, String> env) {
+        return loadOrCreate(file, envVariable, env, () -> { });
+    }
+
+    /**
+     * Returns the key like {@link #loadOrCreate(Path, String, Map)}, but runs {@code beforeCreate}
+     * before a missing file is created, so the caller can reject the creation by throwing.
+     *
+     * @throws StartupRefusedException when the file is readable or writable by group or others
+     */
+    public static byte[] loadOrCreate(Path file, String envVariable, Map<String, String> env, Runnable beforeCreate) {
         String fromEnv = env.get(envVariable);
         if (fromEnv != null && !fromEnv.isBlank()) {
             return decode(fromEnv.strip(), "environment variable " + envVariable);
         }
         try {
             if (!Files.exists(file)) {
+                beforeCreate.run();
                 create(file);
             }
+            checkPrivate(file);
             return decode(Files.readString(file, StandardCharsets.US_ASCII).strip(), "key file " + file);
         } catch (IOException e) {
             throw new TokenDeskException("Cannot read or create the key file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkPrivate(Path file) throws IOException {
+        Set<PosixFilePermission> permissions;
+        try {
+            permissions = Files.getPosixFilePermissions(file);
+        } catch (UnsupportedOperationException e) {
+            // NOTE: on Windows the ACL is not checked.
+            return;
+        }
+        if (!Collections.disjoint(permissions, EXPOSED)) {
+            throw new StartupRefusedException("The key file " + file + " is accessible to other users (permissions "
+                    + PosixFilePermissions.toString(permissions) + "), so its key may have leaked. Run 'chmod 600 " + file
+                    + "' and start again; if others may have read it, rotate the keys by restoring a backup taken before the exposure "
+                    + "or by issuing new tokens.");
         }
     }
 

@@ -18,6 +18,8 @@ import java.util.Set;
  * @param jwtLifetime how long a JWT from the login endpoint stays valid
  * @param defaultTokenExpiry expiry that forms issuing a token preselect: one of {@link #TOKEN_EXPIRY_CHOICES}
  * @param corsOrigins browser origins allowed to call the API, such as {@code http://localhost:*}; empty allows none
+ * @param trustedProxies addresses and CIDR ranges of reverse proxies whose {@code X-Forwarded-For} header names
+ *                       the client, such as {@code 127.0.0.1, 10.0.0.0/8}; empty trusts no proxy
  */
 public record TokenDeskConfig(
         Path dataDir,
@@ -28,7 +30,8 @@ public record TokenDeskConfig(
         int port,
         Duration jwtLifetime,
         String defaultTokenExpiry,
-        List<String> corsOrigins) {
+        List<String> corsOrigins,
+        String trustedProxies) {
 
     public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
     public static final int DEFAULT_PORT = 1337;
@@ -45,6 +48,7 @@ public record TokenDeskConfig(
         Objects.requireNonNull(jwtLifetime, "jwtLifetime");
         Objects.requireNonNull(defaultTokenExpiry, "defaultTokenExpiry");
         corsOrigins = List.copyOf(corsOrigins);
+        trustedProxies = trustedProxies == null ? "" : trustedProxies.trim();
         dataDir = dataDir.toAbsolutePath().normalize();
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
@@ -57,10 +61,16 @@ public record TokenDeskConfig(
         }
     }
 
-    /** Creates a configuration with the default token expiry and CORS origins. */
+    /** Creates a configuration with the default token expiry and CORS origins, trusting no proxy. */
     public TokenDeskConfig(Path dataDir, String dbUrl, String dbUser, String dbPassword, String bindAddress, int port,
                            Duration jwtLifetime) {
-        this(dataDir, dbUrl, dbUser, dbPassword, bindAddress, port, jwtLifetime, DEFAULT_TOKEN_EXPIRY, DEFAULT_CORS_ORIGINS);
+        this(dataDir, dbUrl, dbUser, dbPassword, bindAddress, port, jwtLifetime, DEFAULT_TOKEN_EXPIRY, DEFAULT_CORS_ORIGINS, "");
+    }
+
+    /** Creates a configuration that trusts no proxy. */
+    public TokenDeskConfig(Path dataDir, String dbUrl, String dbUser, String dbPassword, String bindAddress, int port,
+                           Duration jwtLifetime, String defaultTokenExpiry, List<String> corsOrigins) {
+        this(dataDir, dbUrl, dbUser, dbPassword, bindAddress, port, jwtLifetime, defaultTokenExpiry, corsOrigins, "");
     }
 
     /** Returns defaults for everything but the data directory. */
@@ -70,32 +80,37 @@ public record TokenDeskConfig(
 
     public TokenDeskConfig withPort(int newPort) {
         return new TokenDeskConfig(dataDir, dbUrl, dbUser, dbPassword, bindAddress, newPort, jwtLifetime,
-                defaultTokenExpiry, corsOrigins);
+                defaultTokenExpiry, corsOrigins, trustedProxies);
     }
 
     public TokenDeskConfig withBindAddress(String newBindAddress) {
         return new TokenDeskConfig(dataDir, dbUrl, dbUser, dbPassword, newBindAddress, port, jwtLifetime,
-                defaultTokenExpiry, corsOrigins);
+                defaultTokenExpiry, corsOrigins, trustedProxies);
     }
 
     public TokenDeskConfig withDatabase(String newDbUrl, String newDbUser, String newDbPassword) {
         return new TokenDeskConfig(dataDir, newDbUrl, newDbUser, newDbPassword, bindAddress, port, jwtLifetime,
-                defaultTokenExpiry, corsOrigins);
+                defaultTokenExpiry, corsOrigins, trustedProxies);
     }
 
     public TokenDeskConfig withJwtLifetime(Duration newJwtLifetime) {
         return new TokenDeskConfig(dataDir, dbUrl, dbUser, dbPassword, bindAddress, port, newJwtLifetime,
-                defaultTokenExpiry, corsOrigins);
+                defaultTokenExpiry, corsOrigins, trustedProxies);
     }
 
     public TokenDeskConfig withDefaultTokenExpiry(String newDefaultTokenExpiry) {
         return new TokenDeskConfig(dataDir, dbUrl, dbUser, dbPassword, bindAddress, port, jwtLifetime,
-                newDefaultTokenExpiry, corsOrigins);
+                newDefaultTokenExpiry, corsOrigins, trustedProxies);
     }
 
     public TokenDeskConfig withCorsOrigins(List<String> newCorsOrigins) {
         return new TokenDeskConfig(dataDir, dbUrl, dbUser, dbPassword, bindAddress, port, jwtLifetime,
-                defaultTokenExpiry, newCorsOrigins);
+                defaultTokenExpiry, newCorsOrigins, trustedProxies);
+    }
+
+    public TokenDeskConfig withTrustedProxies(String newTrustedProxies) {
+        return new TokenDeskConfig(dataDir, dbUrl, dbUser, dbPassword, bindAddress, port, jwtLifetime,
+                defaultTokenExpiry, corsOrigins, newTrustedProxies);
     }
 
     /** Returns whether the database is the embedded H2 file in the data directory. */
@@ -113,6 +128,7 @@ public record TokenDeskConfig(
                 + ", port=" + port
                 + ", jwtLifetime=" + jwtLifetime
                 + ", defaultTokenExpiry=" + defaultTokenExpiry
-                + ", corsOrigins=" + corsOrigins + "]";
+                + ", corsOrigins=" + corsOrigins
+                + ", trustedProxies=" + trustedProxies + "]";
     }
 }

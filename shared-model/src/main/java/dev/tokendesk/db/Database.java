@@ -9,11 +9,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Properties;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import dev.tokendesk.config.StartupRefusedException;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.AvailableSettings;
@@ -32,11 +38,20 @@ public final class Database implements AutoCloseable {
     /** File name, without H2's {@code .mv.db} suffix, of the embedded database in the data directory. */
     public static final String H2_FILE_NAME = "tokendesk";
 
+    /**
+     * Free space below which writes to the H2 file are skipped or rejected.
+     *
+     * <p>NOTE: an estimate of the room H2 needs to append and compact chunks, not a measured value.
+     */
+    public static final long MIN_FREE_BYTES = 32L * 1024 * 1024;
+
     private final HikariDataSource dataSource;
     private final SessionFactory sessionFactory;
     private final boolean postgres;
+    private final Path h2DataDir;
 
-    private Database(HikariDataSource dataSource, SessionFactory sessionFactory, boolean postgres) {
+    private Database(HikariDataSource dataSource, SessionFactory sessionFactory, boolean postgres, Path h2DataDir) {
+        this.h2DataDir = h2DataDir;
         this.dataSource = dataSource;
         this.sessionFactory = sessionFactory;
         this.postgres = postgres;
@@ -68,11 +83,46 @@ public final class Database implements AutoCloseable {
                     .collectStatistics(true)
                     .schemaToolingAction(Action.VALIDATE)
                     .createEntityManagerFactory();
-            return new Database(dataSource, sessionFactory, url.startsWith("jdbc:postgresql:"));
+            return new Database(dataSource, sessionFactory, url.startsWith("jdbc:postgresql:"),
+                    config.usesEmbeddedDatabase() ? config.dataDir() : null);
+        } catch (FlywayException e) {
+            dataSource.close();
+            if (e.getMessage() != null && e.getMessage().contains("without schema history table")) {
+                throw new StartupRefusedException("The " + where + " is not a TokenDesk database: it contains tables but no TokenDesk "
+                        + "schema history, and TokenDesk did not change it. Point TokenDesk at an empty database or at its own. "
+                        + StartupRefusedException.RESTORE_HINT, e);
+            }
+            throw new DatabaseUnavailableException("Cannot prepare the " + where + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             dataSource.close();
             throw new DatabaseUnavailableException("Cannot prepare the " + where + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Checks an existing data directory and H2 file without writing to them; does nothing for an
+     * external database or a data directory that does not exist yet.
+     *
+     * @throws StartupRefusedException when the data directory is not usable, or the H2 file is
+     *     damaged or belongs to another program
+     */
+    public static void checkExisting(TokenDeskConfig config) {
+        if (!config.usesEmbeddedDatabase() || !Files.exists(config.dataDir())) {
+            return;
+        }
+        DataDirectory.checkUsable(config.dataDir());
+        DatabaseFileCheck.check(config.dataDir());
+    }
+
+    /**
+     * Counts the rows of {@code table} without opening the database for writing: the H2 file is
+     * opened read-only, or through the process that has it open. Returns 0 when the database, the
+     * file or the table does not exist yet.
+     *
+     * @throws DatabaseUnavailableException when the database exists but cannot be read
+     */
+    public static long countRowsWithoutWriting(TokenDeskConfig config, String table) {
+        return DatabaseFileCheck.countRows(config, table);
     }
 
     /** Returns the JDBC URL for {@code config}: its own URL, or the H2 file in the data directory. */
@@ -83,7 +133,10 @@ public final class Database implements AutoCloseable {
         Path file = config.dataDir().resolve(H2_FILE_NAME).toAbsolutePath();
         // AUTO_SERVER lets a second process (the CLI while the console runs) open the same file
         // through a TCP server that the first process starts on loopback.
-        return "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE";
+        // WRITE_DELAY=0 makes H2 write each commit to the file before the commit returns, so a killed
+        // process loses no acknowledged write; the default (500 ms) loses the last half second.
+        // NOTE: H2 does not fsync each commit, so a power failure can still lose the newest commits.
+        return "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
     }
 
     private static HikariDataSource openPool(TokenDeskConfig config, String url, String where) {
@@ -100,6 +153,7 @@ public final class Database implements AutoCloseable {
         hikari.setMaximumPoolSize(10);
         hikari.setPoolName("tokendesk");
         hikari.setAutoCommit(false);
+        hikari.setExceptionOverrideClassName(ClosedDatabaseEviction.class.getName());
         try {
             HikariDataSource pool = new HikariDataSource(hikari);
             if (config.usesEmbeddedDatabase()) {
@@ -119,6 +173,7 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             throw new DatabaseUnavailableException("Cannot create the data directory " + dataDir + ": " + e.getMessage(), e);
         }
+        DataDirectory.checkUsable(dataDir);
     }
 
     /** Limits the H2 file to its owner; H2 creates it with the process's umask, often world-readable. */
@@ -141,6 +196,30 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Returns the free bytes of the file system of the H2 file, or {@link Long#MAX_VALUE} for an
+     * external database or when the file system does not report it.
+     */
+    public long freeBytes() {
+        if (h2DataDir == null) {
+            return Long.MAX_VALUE;
+        }
+        try {
+            return Files.getFileStore(h2DataDir).getUsableSpace();
+        } catch (IOException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /**
+     * Returns whether the H2 file system has at least {@link #MIN_FREE_BYTES} free. H2 closes the
+     * whole database when a write fails for lack of space, so callers skip or reject writes below
+     * this, and reads keep working.
+     */
+    public boolean hasRoomForWrites() {
+        return freeBytes() >= MIN_FREE_BYTES;
+    }
+
     /** Runs {@code work} in a new transaction, commits, and returns its result; rolls back if it throws. */
     public <T> T inTransaction(Function<Session, T> work) {
         return sessionFactory.fromTransaction(work);
@@ -149,6 +228,22 @@ public final class Database implements AutoCloseable {
     /** Runs {@code work} in a new transaction and commits; rolls back if it throws. */
     public void run(Consumer<Session> work) {
         sessionFactory.inTransaction(work);
+    }
+
+    /**
+     * Opens a connection outside the pool with the pool's URL and credentials, for work that holds
+     * a connection for the life of the process, such as listening for notifications. The caller
+     * closes it.
+     */
+    public Connection openUnpooledConnection() throws SQLException {
+        Properties properties = new Properties();
+        if (dataSource.getUsername() != null) {
+            properties.setProperty("user", dataSource.getUsername());
+        }
+        if (dataSource.getPassword() != null) {
+            properties.setProperty("password", dataSource.getPassword());
+        }
+        return DriverManager.getConnection(dataSource.getJdbcUrl(), properties);
     }
 
     public DataSource dataSource() {

@@ -1,6 +1,7 @@
 package dev.tokendesk.event;
 
 import dev.tokendesk.db.Database;
+import java.sql.PreparedStatement;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
@@ -13,11 +14,18 @@ import java.util.function.Consumer;
  * and reads the counters, and publishes an {@link ChangeEvent.Origin#OTHER_PROCESS} event for
  * every kind that another process changed since the last call.
  *
+ * <p>On PostgreSQL the transaction that writes the raises also sends a notification on
+ * {@value #CHANNEL}, so a {@link PostgresChangeListener} in each other process can call
+ * {@link #synchronize} at once instead of at its next scheduled poll.
+ *
  * <p>Thread-safe for {@link ChangeEvents} listeners; {@link #synchronize} is meant to run on one
  * scheduler thread, about once a second. Raises are coalesced, so a burst of local changes costs
  * one write per kind per call, not one per change.
  */
 public final class ChangeFeed {
+
+    /** PostgreSQL notification channel on which every raise of the counters is announced. */
+    public static final String CHANNEL = "tokendesk_changes";
 
     private final Database database;
     private final ChangeEvents events;
@@ -65,10 +73,23 @@ public final class ChangeFeed {
         if (raised.isEmpty()) {
             return raised;
         }
-        database.run(session -> raised.keySet().forEach(kind -> session
-                .createMutationQuery("update ChangeVersion set version = version + 1 where kind = :kind")
-                .setParameter("kind", kind.name())
-                .executeUpdate()));
+        database.run(session -> {
+            raised.keySet().forEach(kind -> session
+                    .createMutationQuery("update ChangeVersion set version = version + 1 where kind = :kind")
+                    .setParameter("kind", kind.name())
+                    .executeUpdate());
+            if (database.isPostgres()) {
+                // PostgreSQL delivers the notification when this transaction commits, never before the raise is visible.
+                String payload = String.join(",", raised.keySet().stream().map(Enum::name).toList());
+                session.doWork(connection -> {
+                    try (PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
+                        notify.setString(1, CHANNEL);
+                        notify.setString(2, payload);
+                        notify.execute();
+                    }
+                });
+            }
+        });
         return raised;
     }
 

@@ -160,13 +160,6 @@ public class ApiToken {
         regeneratedAt = now;
     }
 
-    void markUsed(Instant when, String ip) {
-        if (lastUsedAt == null || when.isAfter(lastUsedAt)) {
-            lastUsedAt = when;
-            lastUsedIp = ip;
-        }
-    }
-
     public TokenView toView(Instant now) {
         return new TokenView(id, name, description, owner.getId(), owner.getUsername(), TokenFormat.displayHint(hint),
                 getScope(), customPermissions(), createdAt, expiresAt, revokedAt, lastUsedAt, lastUsedIp,

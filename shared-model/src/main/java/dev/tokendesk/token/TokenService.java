@@ -325,12 +325,15 @@ public final class TokenService {
 
     /** Stores when and from where a token was last used, without checking anything. */
     void markUsed(long tokenId, Instant when, String ip) {
-        database.run(session -> {
-            ApiToken token = session.find(ApiToken.class, tokenId);
-            if (token != null) {
-                token.markUsed(when, ip);
-            }
-        });
+        // One conditional UPDATE instead of read-then-write: when several instances flush the same
+        // token at once, the row lock orders them and the latest time wins, whichever commits last.
+        database.run(session -> session.createMutationQuery("""
+                        update ApiToken set lastUsedAt = :when, lastUsedIp = :ip
+                        where id = :id and (lastUsedAt is null or lastUsedAt < :when)""")
+                .setParameter("when", when)
+                .setParameter("ip", ip)
+                .setParameter("id", tokenId)
+                .executeUpdate());
     }
 
     private static String describe(Duration duration) {

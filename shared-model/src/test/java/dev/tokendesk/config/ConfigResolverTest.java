@@ -61,6 +61,23 @@ class ConfigResolverTest {
                 .hasMessage("Invalid default token expiry '45d' in " + file + ": use 1d, 7d, 30d, 90d or never");
     }
 
+    @Test
+    void trustedProxiesComeFromTheEnvironmentAndDefaultToNone() {
+        assertThat(resolve(Map.of(), Map.of()).trustedProxies()).isEmpty();
+
+        TokenDeskConfig config = resolve(Map.of("TOKENDESK_TRUSTED_PROXIES", "127.0.0.1 , 10.0.0.0/8"), Map.of());
+
+        assertThat(config.trustedProxies()).isEqualTo("127.0.0.1, 10.0.0.0/8");
+    }
+
+    @Test
+    void invalidTrustedProxyNamesValueAndSource() {
+        assertThatThrownBy(() -> resolve(Map.of(), Map.of("trusted.proxies", "127.0.0.1, proxy.internal")))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("trusted.proxies '127.0.0.1, proxy.internal'")
+                .hasMessageContaining("proxy.internal");
+    }
+
     private TokenDeskConfig resolve(Map<String, String> env, Map<String, String> options) {
         return new ConfigResolver(env, () -> dataDir).resolve(dataDir, options);
     }

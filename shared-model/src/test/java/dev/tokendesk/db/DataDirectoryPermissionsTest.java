@@ -8,9 +8,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Owner-only modes of the data directory, the H2 file and the key files. Tagged h2-only because PostgreSQL needs no H2 file. */
+@Tag("h2-only")
 class DataDirectoryPermissionsTest {
 
     @TempDir

@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The same migrations and entity mappings on a real PostgreSQL 14, started from a Maven artifact:
  * the schema validates, and users, tokens and content work on it.
  */
+@Tag("own-postgres")
 class PostgresSchemaTest {
 
     private static EmbeddedPostgres postgres;

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place that turns an exception into a status and Strapi's error body
- * {@code {"data": null, "error": {"status", "name", "message", "details"}}}. An unexpected
+ * {@code {"data": null, "error": {"status", "name", "message", "details"}}}. A failure of the
+ * storage under the database (full disk, read-only file system) becomes a 503. An unexpected
  * exception is logged once with an id and gets a 500 response that shows only that id.
  */
 public final class ErrorMapper {
@@ -81,6 +82,10 @@ public final class ErrorMapper {
         }
         if (failure instanceof LoginRejectedException login) {
             return new ApiException(400, "ValidationError", login.getMessage());
+        }
+        ApiException storage = StorageFailure.toApiException(failure);
+        if (storage != null) {
+            return storage;
         }
         String errorId = UUID.randomUUID().toString();
         LOG.error("Unexpected failure {} in {} {}", errorId, exchange.getRequestMethod(), SecretMasking.mask(exchange.getRequestPath()), failure);

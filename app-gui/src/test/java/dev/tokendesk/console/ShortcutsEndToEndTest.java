@@ -148,7 +148,7 @@ class ShortcutsEndToEndTest {
                 .orElse(false));
     }
 
-    /** Writes through a second installation object on the same data directory, whose change events the console does not hear. */
+    /** Writes through a second installation object on the same data directory, whose change events never reach the console. */
     private void writeElsewhere(Consumer<TokenDesk> write) {
         try (TokenDesk desk = TestDesks.open(dataDir)) {
             write.accept(desk);

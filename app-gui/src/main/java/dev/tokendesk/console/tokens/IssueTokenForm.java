@@ -48,7 +48,7 @@ import javafx.collections.ObservableList;
  */
 public final class IssueTokenForm {
 
-    /** Most users the owner list offers at once; typing in the owner search narrows them down. */
+    /** Maximum number of users the owner list offers at once; typing in the owner search narrows them down. */
     public static final int OWNER_MATCHES = 20;
 
     private static final Set<String> FORM_FIELDS = Set.of("owner", "name", "description", "expires", "allowedIps", "permissions");
@@ -131,7 +131,7 @@ public final class IssueTokenForm {
         }, onUnexpected);
     }
 
-    /** Runs in the background: the matching users, plus the chosen owner when it still exists but is not among them. */
+    /** Returns the matching users, plus the chosen owner when it still exists but is not among them. Runs on the background worker. */
     private List<UserView> loadOwners(String text, OwnerChoice chosen) {
         List<UserView> users = new ArrayList<>(userService.page(new UserQuery(text, UserSort.USERNAME, true, 1, OWNER_MATCHES)).items());
         if (chosen != null && users.stream().noneMatch(user -> user.id() == chosen.id())) {

@@ -24,6 +24,8 @@ import dev.tokendesk.console.requestlog.TokenNames;
 import dev.tokendesk.console.roles.RolesView;
 import dev.tokendesk.console.roles.RolesViewModel;
 import dev.tokendesk.console.server.ServerController;
+import dev.tokendesk.console.settings.BackupViewModel;
+import dev.tokendesk.console.settings.DatabaseSummary;
 import dev.tokendesk.console.settings.SettingsView;
 import dev.tokendesk.console.settings.SettingsViewModel;
 import dev.tokendesk.console.task.WorkerThreadExecutor;
@@ -80,6 +82,20 @@ public final class ConsoleApp extends Application {
     private Appearance appearance;
     private ConsoleShell shell;
     private boolean startServer = true;
+    private final DialogService dialogsOverride;
+
+    /** Creates the console with the desktop's own dialogs and file choosers. */
+    public ConsoleApp() {
+        this(null);
+    }
+
+    /**
+     * Creates the console with {@code dialogs} in place of the desktop's dialogs, so tests can
+     * answer file choosers; {@code null} uses the desktop's.
+     */
+    public ConsoleApp(DialogService dialogs) {
+        this.dialogsOverride = dialogs;
+    }
 
     @Override
     public void start(Stage primaryStage) {
@@ -149,7 +165,7 @@ public final class ConsoleApp extends Application {
 
     private void showScreens(Opened session) {
         TokenDesk desk = session.desk();
-        DialogService dialogs = new FxDialogService(() -> stage);
+        DialogService dialogs = dialogsOverride != null ? dialogsOverride : new FxDialogService(() -> stage);
         ContentCatalog catalog = new DeskContentCatalog(desk);
         ServerController server = new ServerController(session.server(), executor);
 
@@ -167,6 +183,8 @@ public final class ConsoleApp extends Application {
         RequestLogViewModel requestLog = new RequestLogViewModel(session.server().requestLog(), tokenNames, executor, dialogs);
         SettingsViewModel settings = new SettingsViewModel(desk.config(), server, executor,
                 folder -> getHostServices().showDocument(folder.toUri().toString()));
+        BackupViewModel backups = new BackupViewModel(desk.backups(), desk.config().dataDir(), executor, dialogs, desk.clock());
+        DatabaseSummary database = DatabaseSummary.of(desk.config(), startServer, desk.tokenKeyMatches());
 
         shell.addScreen(new ConsoleScreen("Dashboard", "navDashboard", Feather.ACTIVITY, new DashboardView(dashboard, traffic).root(),
                 dashboard::refresh, "#dashboardPortField"));
@@ -179,7 +197,7 @@ public final class ConsoleApp extends Application {
         shell.addScreen(new ConsoleScreen("Request log", "navRequestLog", Feather.LIST, new RequestLogView(requestLog).root(),
                 requestLog::poll, "#requestPathFilter"));
         shell.addScreen(ConsoleScreen.plain("Settings", "navSettings", Feather.SETTINGS,
-                new SettingsView(settings, appearance.darkModeProperty()).root()));
+                new SettingsView(settings, backups, database, appearance.darkModeProperty()).root()));
         shell.setLocation(desk.config().usesEmbeddedDatabase() ? "Data: " + desk.config().dataDir() : "Database: " + desk.config().dbUrl());
         shell.setNewTokenAction(() -> shell.focusOnScreen("navTokens", "#tokenNameField"));
         if (preferences.lastScreen() != null) {

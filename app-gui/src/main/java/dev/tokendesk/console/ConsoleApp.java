@@ -40,6 +40,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -83,18 +84,21 @@ public final class ConsoleApp extends Application {
     private ConsoleShell shell;
     private boolean startServer = true;
     private final DialogService dialogsOverride;
+    private final List<String> argsOverride;
 
-    /** Creates the console with the desktop's own dialogs and file choosers. */
+    /** Creates the console with the desktop's own dialogs and file choosers and the launch's command-line options. */
     public ConsoleApp() {
-        this(null);
+        this.dialogsOverride = null;
+        this.argsOverride = null;
     }
 
     /**
      * Creates the console with {@code dialogs} in place of the desktop's dialogs, so tests can
-     * answer file choosers; {@code null} uses the desktop's.
+     * answer file choosers, and with {@code args} as its command-line options.
      */
-    public ConsoleApp(DialogService dialogs) {
+    public ConsoleApp(DialogService dialogs, List<String> args) {
         this.dialogsOverride = dialogs;
+        this.argsOverride = List.copyOf(args);
     }
 
     @Override
@@ -107,7 +111,7 @@ public final class ConsoleApp extends Application {
         TokenDeskConfig config = null;
         String problem = null;
         try {
-            LaunchOptions options = LaunchOptions.parse(getParameters().getRaw());
+            LaunchOptions options = LaunchOptions.parse(argsOverride != null ? argsOverride : getParameters().getRaw());
             config = ConfigResolver.fromSystem().resolve(options.dataDir(), options.overrides());
             startServer = options.startServer();
             dataDir = config.dataDir();

@@ -93,8 +93,8 @@ public final class ConsoleApp extends Application {
     }
 
     /**
-     * Creates the console with {@code dialogs} in place of the desktop's dialogs, so tests can
-     * answer file choosers, and with {@code args} as its command-line options.
+     * Creates the console with {@code dialogs} in place of the desktop's dialogs and {@code args}
+     * as its command-line options. Tests use it to reply to file choosers without a desktop.
      */
     public ConsoleApp(DialogService dialogs, List<String> args) {
         this.dialogsOverride = dialogs;

@@ -29,7 +29,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Drives the Settings screen of the real console headless on a real H2 file: the database section,
  * a backup that the restore code reads back, and a restore into a new folder. {@link RecordingDialogs}
- * answers the file choosers and the confirmation.
+ * returns preset replies to the file choosers and the confirmation.
  */
 class SettingsScreenEndToEndTest {
 
@@ -51,7 +51,7 @@ class SettingsScreenEndToEndTest {
     }
 
     @Test
-    void backupFromConsoleRestoresWithEarlierUser() throws Exception {
+    void backupKeepsEarlierUser() throws Exception {
         Path dataDir = work.resolve("data");
         createUser(dataDir, "dora");
         launch(dataDir);
@@ -73,7 +73,7 @@ class SettingsScreenEndToEndTest {
     }
 
     @Test
-    void restoreWritesNewFolderAndShowsCommand() throws Exception {
+    void restoreShowsOpenCommand() throws Exception {
         Path source = work.resolve("source");
         createUser(source, "emil");
         Path backup = work.resolve("emil.zip");
@@ -100,7 +100,7 @@ class SettingsScreenEndToEndTest {
     }
 
     @Test
-    void databaseSectionShowsFileAndServerMode() throws Exception {
+    void databaseSectionWithoutServer() throws Exception {
         Path dataDir = work.resolve("data");
         FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(() -> new ConsoleApp(dialogs,

@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Backup and restore on the Settings screen. {@link #backup()} writes an online backup of the open
  * installation to a file the admin chooses. {@link #restore()} restores a backup into a new, empty
- * folder and shows the command that opens it: the console keeps its own database open, so it never
- * restores over it.
+ * folder and shows the command that opens it. It never restores over the console's own data
+ * directory, because the console keeps that database open.
  *
  * <p>Not thread-safe: use it on the UI thread. The file work runs in the {@link BackgroundExecutor}.
  */
@@ -46,7 +46,7 @@ public final class BackupViewModel {
     /**
      * Creates the view model.
      *
-     * @param dataDir the data directory the console uses; restore refuses to write into it
+     * @param dataDir the data directory the console uses; restore rejects it as a target
      */
     public BackupViewModel(BackupService backups, Path dataDir, BackgroundExecutor executor, DialogService dialogs, Clock clock) {
         this.backups = backups;
@@ -84,7 +84,7 @@ public final class BackupViewModel {
 
     /**
      * Asks for a backup file and an empty folder, explains what happens, then restores the backup
-     * into that folder in the background. On success, {@link #openCommandProperty()} holds the
+     * into that folder in the background. On success, {@link #openCommandProperty()} contains the
      * command that starts the console on the restored data.
      */
     public void restore() {
@@ -101,6 +101,7 @@ public final class BackupViewModel {
         }
         Path file = backupFile.get().toAbsolutePath().normalize();
         Path target = folder.get().toAbsolutePath().normalize();
+
         message.set("");
         openCommand.set("");
         if (target.equals(dataDir) || dataDir.startsWith(target)) {
@@ -108,6 +109,7 @@ public final class BackupViewModel {
                     + " while it runs. Choose an empty folder elsewhere.");
             return;
         }
+
         boolean confirmed = dialogs.confirm("Restore a backup",
                 "TokenDesk writes the database and keys of " + file + " into " + target
                         + ", which must be empty. The data this console shows (" + dataDir + ") stays as it is. "
@@ -116,6 +118,7 @@ public final class BackupViewModel {
         if (!confirmed) {
             return;
         }
+
         start("Restoring " + file + " into " + target + "…");
         executor.submit(() -> Restore.restore(file, target, false, clock), replaced -> {
             finish();

@@ -5,9 +5,9 @@ import dev.tokendesk.db.Database;
 import java.util.regex.Pattern;
 
 /**
- * What the Settings screen shows about the database in use, without any credential: the H2 file or
- * the PostgreSQL URL, the user, whether a password is set, whether the console runs its own API
- * server, and whether the token key matches the database.
+ * The facts the Settings screen shows about the database in use, without any credential. They are
+ * the H2 file or PostgreSQL URL, the user, whether a password is set, whether the console runs its
+ * own API server, and whether the token key matches the database.
  *
  * @param embedded whether the database is the H2 file in the data directory
  * @param location the H2 file's path, or the JDBC URL without user name or password
@@ -53,7 +53,7 @@ public record DatabaseSummary(boolean embedded, String location, String user, bo
         return user.isEmpty() ? "None configured" : user;
     }
 
-    /** Returns whether a password is set, for display; never the password. */
+    /** Returns whether a password is set, for display. The password itself is never part of the text. */
     public String passwordText() {
         if (embedded) {
             return "Not needed for the embedded file";
@@ -61,7 +61,7 @@ public record DatabaseSummary(boolean embedded, String location, String user, bo
         return passwordSet ? "Set (not shown)" : "Not set";
     }
 
-    /** Returns whether this console runs its own API server. */
+    /** Returns whether this console starts its own API server, for display. */
     public String serverText() {
         return ownServer ? "This console runs its own API server"
                 : "Started with --no-server: the API server starts only from the Dashboard";

@@ -32,8 +32,8 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
- * The Settings screen: light or dark mode, the data directory and database in use, backup and
- * restore, the JWT lifetime and default token expiry, and a form that moves the API server to another bind address or port
+ * The Settings screen. It shows light or dark mode, the data directory and database in use, backup
+ * and restore, the JWT lifetime and default token expiry, and a form that moves the API server to another bind address or port
  * with other CORS origins. Controls and bindings only; behaviour lives in
  * {@link SettingsViewModel} and {@link BackupViewModel}. Build and use on the JavaFX application thread.
  */

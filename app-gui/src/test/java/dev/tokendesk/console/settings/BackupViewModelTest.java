@@ -44,7 +44,7 @@ class BackupViewModelTest {
     }
 
     @Test
-    void backupWritesChosenFileThatRestoresWithEarlierUser() {
+    void backupRestoresWithEarlierUser() {
         Path backup = work.resolve("backups/console.zip");
         dialogs.replyToPathChoices(backup);
 
@@ -70,7 +70,7 @@ class BackupViewModelTest {
     }
 
     @Test
-    void backupOverExistingFileShowsReadableErrorAndKeepsIt() throws IOException {
+    void backupOverExistingFileFails() throws IOException {
         Path existing = Files.writeString(work.resolve("old.zip"), "older backup");
         dialogs.replyToPathChoices(existing);
 
@@ -83,7 +83,7 @@ class BackupViewModelTest {
     }
 
     @Test
-    void restoreWritesIntoEmptyFolderAndShowsOpenCommand() {
+    void restoreIntoEmptyFolder() {
         Path backup = work.resolve("b.zip");
         desk.backups().backup(backup);
         Path target = work.resolve("new-data");
@@ -119,7 +119,7 @@ class BackupViewModelTest {
     }
 
     @Test
-    void restoreRefusesTheConsolesOwnDataDirectory() {
+    void restoreRejectsOwnDataDirectory() {
         Path backup = work.resolve("b.zip");
         desk.backups().backup(backup);
         dialogs.queuePathReplies(backup, dataDir);
@@ -132,7 +132,7 @@ class BackupViewModelTest {
     }
 
     @Test
-    void restoreIntoNonEmptyFolderShowsReadableError() throws IOException {
+    void restoreIntoNonEmptyFolderFails() throws IOException {
         Path backup = work.resolve("b.zip");
         desk.backups().backup(backup);
         Path target = Files.createDirectories(work.resolve("busy"));
@@ -147,7 +147,7 @@ class BackupViewModelTest {
     }
 
     @Test
-    void restoreOfForeignFileShowsReadableError() throws IOException {
+    void restoreOfForeignFileFails() throws IOException {
         Path notBackup = Files.writeString(work.resolve("notes.zip"), "not a zip");
         dialogs.queuePathReplies(notBackup, work.resolve("new-data"));
 
@@ -159,13 +159,13 @@ class BackupViewModelTest {
     }
 
     @Test
-    void openCommandQuotesPathForTheShell() {
+    void openCommandQuotesPath() {
         assertThat(BackupViewModel.openCommand(Path.of("/tmp/it's here")))
                 .isEqualTo("java -jar tokendesk.jar --data-dir '/tmp/it'\\''s here'");
     }
 
     @Test
-    void sizeTextUsesReadableUnits() {
+    void sizeTextUnits() {
         assertThat(BackupViewModel.sizeText(1)).isEqualTo("1 byte");
         assertThat(BackupViewModel.sizeText(1023)).isEqualTo("1023 bytes");
         assertThat(BackupViewModel.sizeText(41_165)).isEqualTo("40.2 KB");
@@ -173,7 +173,7 @@ class BackupViewModelTest {
     }
 
     @Test
-    void postgresBackupShowsPgDumpAdvice() {
+    void postgresBackupPointsToPgDump() {
         String url = TestPostgres.createMigratedDatabase();
         Path postgresData = work.resolve("pg-data");
         try (TokenDesk postgres = TokenDesk.open(TestDesks.h2Config(postgresData).withDatabase(url, TestPostgres.USER, null),

@@ -153,7 +153,7 @@ public final class SettingsView {
 
         String note = database.embedded()
                 ? "A backup is one ZIP file with the database and both keys, written while the server keeps running. "
-                        + "Restore writes a backup into a new, empty folder; this console's own data stays as it is."
+                        + "Restore writes a backup into a new, empty folder, and this console keeps its own data as it is."
                 : "This installation uses PostgreSQL: back it up with pg_dump and copy the keys directory of the data directory. "
                         + "Restore reads backups of the embedded H2 file only.";
         VBox body = new VBox(8, actions, running, successLabel(backups.messageProperty(), "backupMessageLabel"), commandRow,

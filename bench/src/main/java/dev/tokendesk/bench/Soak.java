@@ -39,6 +39,11 @@ public final class Soak {
 
     private static final int WORKERS = 8;
     private static final Duration ROTATE = Duration.ofSeconds(20);
+    /**
+     * Time after the CLI's revoke exits during which 200 is still expected: the server learns of
+     * changes made by another process from its change feed, which it reads once a second.
+     */
+    private static final Duration PROPAGATION = Duration.ofMillis(1500);
     private static final Pattern TOKEN_ID = Pattern.compile("\\(id (\\d+)\\)");
 
     private final String base;
@@ -195,8 +200,9 @@ public final class Soak {
                 if (revoked.exit != 0) {
                     recordCli("token revoke failed with exit " + revoked.exit + ": " + revoked.err.strip());
                 }
+                TimeUnit.NANOSECONDS.sleep(PROPAGATION.toNanos());
                 current.state = State.REVOKED;
-                TimeUnit.NANOSECONDS.sleep(ROTATE.toNanos() / 2);
+                TimeUnit.NANOSECONDS.sleep(ROTATE.toNanos() / 2 - PROPAGATION.toNanos());
             } catch (IOException e) {
                 recordCli("CLI could not run: " + e);
             } catch (InterruptedException e) {
@@ -251,6 +257,7 @@ public final class Soak {
             current.unexpected.incrementAndGet();
             if (unexpectedSamples.size() < 50) {
                 unexpectedSamples.computeIfAbsent(sample.replaceAll("\\d{6,}", "N"), key -> new AtomicLong()).incrementAndGet();
+                System.err.println("unexpected: " + sample);
             }
         }
     }

@@ -339,13 +339,18 @@ public final class ContentService {
      * @throws NotFoundException when no content type has that name or uid
      */
     public int importEntries(String typeNameOrUid, Path jsonArrayFile, boolean skipUnknownKeys) {
+        return importEntries(typeNameOrUid, jsonArrayFile, skipUnknownKeys, ImportProgress.NONE);
+    }
+
+    /** Imports entries like {@link #importEntries(String, Path, boolean)} and reports each entry to {@code progress}. */
+    public int importEntries(String typeNameOrUid, Path jsonArrayFile, boolean skipUnknownKeys, ImportProgress progress) {
         ContentTypeView type = findType(typeNameOrUid).orElseThrow(() -> new NotFoundException("Content type", typeNameOrUid));
         JsonNode entries = EntryImporter.readArray(jsonArrayFile);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
 
         int stored = database.inTransaction(session -> {
             ContentTypeView current = requireType(session, type.uid());
-            return EntryImporter.writeAll(writer(session, current, now), entries, jsonArrayFile, skipUnknownKeys);
+            return EntryImporter.writeAll(writer(session, current, now), entries, jsonArrayFile, skipUnknownKeys, progress);
         });
         if (stored > 0) {
             events.publish(ChangeEvent.Kind.ENTRY, null);

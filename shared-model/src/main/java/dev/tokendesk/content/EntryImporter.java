@@ -47,7 +47,7 @@ final class EntryImporter {
      * @throws ValidationException listing every problem of every entry; the caller's transaction
      *     then rolls back, so no entry is stored
      */
-    static int writeAll(EntryWriter writer, JsonNode entries, Path file, boolean skipUnknownKeys) {
+    static int writeAll(EntryWriter writer, JsonNode entries, Path file, boolean skipUnknownKeys, ImportProgress progress) {
         List<FieldError> errors = new ArrayList<>();
         int stored = 0;
         for (int i = 0; i < entries.size(); i++) {
@@ -59,6 +59,7 @@ final class EntryImporter {
             for (FieldError error : entryErrors) {
                 errors.add(new FieldError(error.path(), path + ": " + error.message()));
             }
+            progress.update(i + 1, entries.size());
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(summary(file, errors), errors);

@@ -5,18 +5,23 @@ import dev.tokendesk.ValidationException;
 import dev.tokendesk.console.dialog.DialogService;
 import dev.tokendesk.console.task.BackgroundExecutor;
 import dev.tokendesk.content.ContentService;
+import dev.tokendesk.content.ImportProgress;
 import dev.tokendesk.content.ImportReport;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.scene.control.ProgressBar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +46,7 @@ public final class ContentImports {
 
     private final BooleanProperty skipUnknownKeys = new SimpleBooleanProperty(false);
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final DoubleProperty progress = new SimpleDoubleProperty(ProgressBar.INDETERMINATE_PROGRESS);
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty failure = new SimpleStringProperty("");
     private final ObservableList<String> problems = FXCollections.observableArrayList();
@@ -94,7 +100,7 @@ public final class ContentImports {
         boolean skip = skipUnknownKeys.get();
         dialogs.chooseJsonFile("Import entries into " + type.type().displayName()).ifPresent(file -> {
             start();
-            executor.submit(() -> content.importEntries(type.uid(), file, skip), stored -> {
+            executor.submit(() -> content.importEntries(type.uid(), file, skip, progressReporter()), stored -> {
                 busy.set(false);
                 status.set("Imported " + stored + (stored == 1 ? " entry" : " entries") + " into " + type.uid() + " from "
                         + file.getFileName() + ".");
@@ -105,7 +111,22 @@ public final class ContentImports {
 
     private void start() {
         clear();
+        progress.set(ProgressBar.INDETERMINATE_PROGRESS);
         busy.set(true);
+    }
+
+    /**
+     * Returns a listener that moves {@link #progressProperty()} on the UI thread at each whole
+     * percent, so a large file causes about a hundred UI updates, not one per entry.
+     */
+    private ImportProgress progressReporter() {
+        AtomicInteger shownPercent = new AtomicInteger(-1);
+        return (done, total) -> {
+            int percent = (int) (100L * done / Math.max(total, 1));
+            if (shownPercent.getAndSet(percent) != percent) {
+                executor.post(() -> progress.set(percent / 100.0));
+            }
+        };
     }
 
     private void clear() {
@@ -163,6 +184,11 @@ public final class ContentImports {
 
     private static String counts(List<String> created, List<String> updated, List<String> unchanged) {
         return created.size() + " created, " + updated.size() + " updated, " + unchanged.size() + " unchanged";
+    }
+
+    /** Returns the share of entries imported so far, from 0 to 1, or a negative value while it is not known. */
+    public DoubleProperty progressProperty() {
+        return progress;
     }
 
     /** Returns whether entry imports drop keys that are not attributes instead of rejecting them. */

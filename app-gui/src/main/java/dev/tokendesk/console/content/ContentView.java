@@ -16,6 +16,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -88,7 +89,14 @@ public final class ContentView {
         skip.setId("skipUnknownKeysCheck");
         skip.selectedProperty().bindBidirectional(imports.skipUnknownKeysProperty());
 
-        HBox bar = new HBox(8, schemas, schemaFile, entries, skip);
+        ProgressBar progress = new ProgressBar();
+        progress.setId("importProgressBar");
+        progress.setPrefWidth(140);
+        progress.progressProperty().bind(imports.progressProperty());
+        progress.visibleProperty().bind(imports.busyProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
+
+        HBox bar = new HBox(8, progress, schemas, schemaFile, entries, skip);
         bar.setAlignment(Pos.CENTER_RIGHT);
         return bar;
     }

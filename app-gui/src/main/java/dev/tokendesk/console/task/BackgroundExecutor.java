@@ -28,6 +28,14 @@ public interface BackgroundExecutor {
         }, ignored -> onSuccess.run(), onFailure);
     }
 
+    /**
+     * Runs {@code update} on the UI thread, for progress reports from background work. This
+     * default runs it at once on the calling thread, which suits executors whose work runs inline.
+     */
+    default void post(Runnable update) {
+        update.run();
+    }
+
     /** Work without a result that may throw a checked exception. */
     @FunctionalInterface
     interface ThrowingRunnable {

@@ -47,6 +47,11 @@ public final class WorkerThreadExecutor implements BackgroundExecutor, AutoClose
         Platform.runLater(() -> onSuccess.accept(result));
     }
 
+    @Override
+    public void post(Runnable update) {
+        Platform.runLater(update);
+    }
+
     /** Stops taking work and waits up to {@code seconds} for the running task to end. */
     public void shutdown(long seconds) {
         worker.shutdown();

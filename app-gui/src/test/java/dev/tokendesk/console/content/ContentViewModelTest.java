@@ -77,6 +77,20 @@ class ContentViewModelTest {
     }
 
     @Test
+    void entryImportMovesProgressToFull() {
+        importSchemas(countries);
+        List<Double> shown = new ArrayList<>();
+        model.imports().progressProperty().addListener((property, before, after) -> shown.add(after.doubleValue()));
+
+        importEntries(countries.resolve("countries.json"));
+
+        assertThat(shown).hasSizeGreaterThan(50);
+        assertThat(shown).isSorted();
+        assertThat(shown.get(shown.size() - 1)).isEqualTo(1.0);
+        assertThat(model.imports().busyProperty().get()).isFalse();
+    }
+
+    @Test
     void pagingShowsTwentyFivePerPage() throws IOException {
         importCountries();
         List<String> codes = countryCodes();

@@ -2,6 +2,7 @@ package dev.tokendesk.console.settings;
 
 import dev.tokendesk.config.TokenDeskConfig;
 import dev.tokendesk.db.Database;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -21,6 +22,7 @@ public record DatabaseSummary(boolean embedded, String location, String user, bo
 
     private static final Pattern CREDENTIAL_PARAMETER = Pattern.compile("(?i)([?&;])(password|user)=[^&;]*");
     private static final Pattern USER_INFO = Pattern.compile("//[^/@]*@");
+    private static final Pattern USER_PARAMETER = Pattern.compile("(?i)[?&;]user=([^&;]*)");
 
     /** Summarises {@code config} for a console that was started with or without its own API server. */
     public static DatabaseSummary of(TokenDeskConfig config, boolean ownServer, boolean tokenKeyMatches) {
@@ -28,9 +30,15 @@ public record DatabaseSummary(boolean embedded, String location, String user, bo
             String file = config.dataDir().resolve(Database.H2_FILE_NAME + ".mv.db").toString();
             return new DatabaseSummary(true, file, "", false, ownServer, tokenKeyMatches);
         }
-        String user = config.dbUser() == null ? "" : config.dbUser();
+        String user = config.dbUser() != null ? config.dbUser() : userInUrl(config.dbUrl());
         boolean passwordSet = config.dbPassword() != null && !config.dbPassword().isEmpty();
         return new DatabaseSummary(false, withoutCredentials(config.dbUrl()), user, passwordSet, ownServer, tokenKeyMatches);
+    }
+
+    /** Returns the {@code user=} parameter of a JDBC URL, or {@code ""} when it has none. */
+    static String userInUrl(String url) {
+        Matcher matcher = USER_PARAMETER.matcher(url);
+        return matcher.find() ? matcher.group(1) : "";
     }
 
     /** Removes {@code user=} and {@code password=} parameters and {@code user:password@} from a JDBC URL. */

@@ -49,6 +49,16 @@ class DatabaseSummaryTest {
     }
 
     @Test
+    void userFromUrlParameter() {
+        TokenDeskConfig config = TokenDeskConfig.defaults(dataDir).withDatabase("jdbc:postgresql://db/desk?user=app&ssl=true", null, null);
+
+        DatabaseSummary summary = DatabaseSummary.of(config, true, true);
+
+        assertThat(summary.userText()).isEqualTo("app");
+        assertThat(summary.location()).isEqualTo("jdbc:postgresql://db/desk?ssl=true");
+    }
+
+    @Test
     void userInfoInUrlIsRemoved() {
         assertThat(DatabaseSummary.withoutCredentials("jdbc:postgresql://app:pw@db:5432/desk"))
                 .isEqualTo("jdbc:postgresql://db:5432/desk");

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The data directory on a small tmpfs that the test fills up. Mounting needs root, so on a
  * machine where the mount fails the tests are skipped with the reason.
  */
+@Tag("h2-only")
 class DiskFullTest {
 
     @TempDir

@@ -14,10 +14,12 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code serve} in its own JVM on PostgreSQL, killed with SIGKILL while clients create entries and tokens. */
+@Tag("own-postgres")
 class PostgresCrashTest {
 
     private static EmbeddedPostgres postgres;

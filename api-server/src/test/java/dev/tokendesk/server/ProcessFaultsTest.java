@@ -20,10 +20,12 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code serve} in its own JVM, stopped with SIGTERM or SIGKILL while clients write, on the H2 file. */
+@Tag("h2-only")
 class ProcessFaultsTest {
 
     @TempDir

@@ -24,6 +24,8 @@ import dev.tokendesk.console.requestlog.TokenNames;
 import dev.tokendesk.console.roles.RolesView;
 import dev.tokendesk.console.roles.RolesViewModel;
 import dev.tokendesk.console.server.ServerController;
+import dev.tokendesk.console.settings.BackupViewModel;
+import dev.tokendesk.console.settings.DatabaseSummary;
 import dev.tokendesk.console.settings.SettingsView;
 import dev.tokendesk.console.settings.SettingsViewModel;
 import dev.tokendesk.console.task.WorkerThreadExecutor;
@@ -38,6 +40,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -80,6 +83,23 @@ public final class ConsoleApp extends Application {
     private Appearance appearance;
     private ConsoleShell shell;
     private boolean startServer = true;
+    private final DialogService dialogsOverride;
+    private final List<String> argsOverride;
+
+    /** Creates the console with the desktop's own dialogs and file choosers and the launch's command-line options. */
+    public ConsoleApp() {
+        this.dialogsOverride = null;
+        this.argsOverride = null;
+    }
+
+    /**
+     * Creates the console with {@code dialogs} in place of the desktop's dialogs and {@code args}
+     * as its command-line options. Tests use it to reply to file choosers without a desktop.
+     */
+    public ConsoleApp(DialogService dialogs, List<String> args) {
+        this.dialogsOverride = dialogs;
+        this.argsOverride = List.copyOf(args);
+    }
 
     @Override
     public void start(Stage primaryStage) {
@@ -91,7 +111,7 @@ public final class ConsoleApp extends Application {
         TokenDeskConfig config = null;
         String problem = null;
         try {
-            LaunchOptions options = LaunchOptions.parse(getParameters().getRaw());
+            LaunchOptions options = LaunchOptions.parse(argsOverride != null ? argsOverride : getParameters().getRaw());
             config = ConfigResolver.fromSystem().resolve(options.dataDir(), options.overrides());
             startServer = options.startServer();
             dataDir = config.dataDir();
@@ -149,7 +169,7 @@ public final class ConsoleApp extends Application {
 
     private void showScreens(Opened session) {
         TokenDesk desk = session.desk();
-        DialogService dialogs = new FxDialogService(() -> stage);
+        DialogService dialogs = dialogsOverride != null ? dialogsOverride : new FxDialogService(() -> stage);
         ContentCatalog catalog = new DeskContentCatalog(desk);
         ServerController server = new ServerController(session.server(), executor);
 
@@ -167,6 +187,8 @@ public final class ConsoleApp extends Application {
         RequestLogViewModel requestLog = new RequestLogViewModel(session.server().requestLog(), tokenNames, executor, dialogs);
         SettingsViewModel settings = new SettingsViewModel(desk.config(), server, executor,
                 folder -> getHostServices().showDocument(folder.toUri().toString()));
+        BackupViewModel backups = new BackupViewModel(desk.backups(), desk.config().dataDir(), executor, dialogs, desk.clock());
+        DatabaseSummary database = DatabaseSummary.of(desk.config(), startServer, desk.tokenKeyMatches());
 
         DashboardView dashboardView = new DashboardView(dashboard, traffic);
         UsersView usersView = new UsersView(users);
@@ -187,7 +209,7 @@ public final class ConsoleApp extends Application {
         shell.addScreen(new ConsoleScreen("Request log", "navRequestLog", Feather.LIST, requestLogView.root(), requestLog::poll,
                 ConsoleScreen.focusing(requestLogView.root(), "#requestPathFilter")));
         shell.addScreen(ConsoleScreen.plain("Settings", "navSettings", Feather.SETTINGS,
-                new SettingsView(settings, appearance.darkModeProperty()).root()));
+                new SettingsView(settings, backups, database, appearance.darkModeProperty()).root()));
         shell.setLocation(desk.config().usesEmbeddedDatabase() ? "Data: " + desk.config().dataDir() : "Database: " + desk.config().dbUrl());
         shell.setNewTokenAction(() -> {
             shell.showScreen("navTokens");

@@ -170,7 +170,7 @@ public final class Soak {
             } else {
                 Set<Integer> expected = switch (current.state) {
                     case ACTIVE -> Set.of(200);
-                    case REVOKING -> Set.of(200, 401);
+                    case REVOKING -> Set.of(200, 401, 429);
                     case REVOKED -> Set.of(401, 429);
                 };
                 send("CLI-issued token (" + current.state + ")", get("/api/restaurants?pagination%5BpageSize%5D=5&token=" + current.token), expected);

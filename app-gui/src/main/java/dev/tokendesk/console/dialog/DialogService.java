@@ -70,4 +70,13 @@ public interface DialogService {
      * has confirmed.
      */
     Optional<Path> chooseCsvSaveFile(String title, String suggestedName);
+
+    /**
+     * Asks where to save a {@code .zip} file, such as a backup, offering {@code suggestedName};
+     * empty when the user cancelled.
+     */
+    Optional<Path> chooseZipSaveFile(String title, String suggestedName);
+
+    /** Asks for an existing {@code .zip} file, such as a backup; empty when the user cancelled. */
+    Optional<Path> chooseZipFile(String title);
 }

@@ -155,4 +155,23 @@ public final class FxDialogService implements DialogService {
                 new FileChooser.ExtensionFilter("All files", "*"));
         return Optional.ofNullable(chooser.showSaveDialog(owner.get())).map(File::toPath);
     }
+
+    @Override
+    public Optional<Path> chooseZipSaveFile(String title, String suggestedName) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(suggestedName);
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("ZIP files", "*.zip"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        return Optional.ofNullable(chooser.showSaveDialog(owner.get())).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> chooseZipFile(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("ZIP files", "*.zip"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        return Optional.ofNullable(chooser.showOpenDialog(owner.get())).map(File::toPath);
+    }
 }

@@ -18,8 +18,11 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.util.StringConverter;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -29,14 +32,16 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
- * The Settings screen: light or dark mode, data directory and database, the JWT lifetime and
- * default token expiry, and a form that moves the API server to another bind address or port
+ * The Settings screen. It shows light or dark mode, the data directory and database in use, backup
+ * and restore, the JWT lifetime and default token expiry, and a form that moves the API server to another bind address or port
  * with other CORS origins. Controls and bindings only; behaviour lives in
- * {@link SettingsViewModel}. Build and use on the JavaFX application thread.
+ * {@link SettingsViewModel} and {@link BackupViewModel}. Build and use on the JavaFX application thread.
  */
 public final class SettingsView {
 
     private final SettingsViewModel model;
+    private final BackupViewModel backups;
+    private final DatabaseSummary database;
     private final VBox content = new VBox(20);
     private final ScrollPane root = new ScrollPane(content);
 
@@ -45,12 +50,14 @@ public final class SettingsView {
      *
      * @param darkMode the console's dark mode switch, shared with the sidebar
      */
-    public SettingsView(SettingsViewModel model, BooleanProperty darkMode) {
+    public SettingsView(SettingsViewModel model, BackupViewModel backups, DatabaseSummary database, BooleanProperty darkMode) {
         this.model = model;
+        this.backups = backups;
+        this.database = database;
 
         Label title = new Label("Settings");
         title.getStyleClass().add(Styles.TITLE_2);
-        content.getChildren().addAll(title, appearanceCard(darkMode), serverCard(), tokenCard(), storageCard(), backupCard());
+        content.getChildren().addAll(title, appearanceCard(darkMode), serverCard(), tokenCard(), databaseCard(), backupCard());
         content.setPadding(new Insets(24));
         root.setFitToWidth(true);
         root.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
@@ -103,16 +110,55 @@ public final class SettingsView {
     }
 
     private Node backupCard() {
-        // NOTE: the buttons stay disabled until the backup service exists; they mark where backup and restore go.
         Button backup = IconButtons.button(Feather.ARCHIVE, "Backup…", "Save the database and keys to one file");
         backup.setId("backupButton");
-        backup.setDisable(true);
-        Button restore = IconButtons.button(Feather.UPLOAD, "Restore…", "Replace the data with a backup file");
+        backup.disableProperty().bind(backups.busyProperty());
+        backup.setOnAction(event -> backups.backup());
+        Button restore = IconButtons.button(Feather.UPLOAD, "Restore…", "Restore a backup file into a new, empty folder");
         restore.setId("restoreButton");
-        restore.setDisable(true);
+        restore.disableProperty().bind(backups.busyProperty());
+        restore.setOnAction(event -> backups.restore());
         HBox actions = new HBox(12, backup, restore);
         actions.setId("backupActions");
-        return card("Backup", new VBox(8, actions, mutedNote("Backup and restore are not available in this version yet.")));
+        actions.setAlignment(Pos.CENTER_LEFT);
+
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setId("backupProgress");
+        spinner.setPrefSize(18, 18);
+        Label progress = new Label();
+        progress.setId("backupProgressLabel");
+        progress.setWrapText(true);
+        progress.getStyleClass().add(Styles.TEXT_SMALL);
+        progress.textProperty().bind(backups.progressProperty());
+        HBox running = new HBox(8, spinner, progress);
+        running.setAlignment(Pos.CENTER_LEFT);
+        running.visibleProperty().bind(backups.busyProperty());
+        running.managedProperty().bind(running.visibleProperty());
+
+        TextField command = new TextField();
+        command.setId("restoreCommandField");
+        command.setEditable(false);
+        command.textProperty().bind(backups.openCommandProperty());
+        Button copy = IconButtons.iconOnly(Feather.COPY, "Copy the command");
+        copy.setId("copyRestoreCommandButton");
+        copy.setOnAction(event -> {
+            ClipboardContent text = new ClipboardContent();
+            text.putString(command.getText());
+            Clipboard.getSystemClipboard().setContent(text);
+        });
+        HBox.setHgrow(command, Priority.ALWAYS);
+        HBox commandRow = new HBox(8, command, copy);
+        commandRow.visibleProperty().bind(backups.openCommandProperty().isNotEmpty());
+        commandRow.managedProperty().bind(commandRow.visibleProperty());
+
+        String note = database.embedded()
+                ? "A backup is one ZIP file with the database and both keys, written while the server keeps running. "
+                        + "Restore writes a backup into a new, empty folder, and this console keeps its own data as it is."
+                : "This installation uses PostgreSQL: back it up with pg_dump and copy the keys directory of the data directory. "
+                        + "Restore reads backups of the embedded H2 file only.";
+        VBox body = new VBox(8, actions, running, successLabel(backups.messageProperty(), "backupMessageLabel"), commandRow,
+                FormFields.errorLabel(backups.errorProperty(), "backupError"), mutedNote(note));
+        return card("Backup and restore", body);
     }
 
     private static Label mutedNote(String text) {
@@ -139,7 +185,7 @@ public final class SettingsView {
         return root;
     }
 
-    private Node storageCard() {
+    private Node databaseCard() {
         GridPane grid = new GridPane();
         grid.setHgap(16);
         grid.setVgap(8);
@@ -148,11 +194,22 @@ public final class SettingsView {
         open.setId("openDataDirButton");
         open.setOnAction(event -> model.openDataFolder());
         grid.add(open, 2, 0);
-        addRow(grid, 1, "Database", model.databaseUrlText(), "settingsDatabaseUrl");
+        addRow(grid, 1, database.kindText(), database.location(), "settingsDatabaseUrl");
+        addRow(grid, 2, "User", database.userText(), "settingsDatabaseUser");
+        addRow(grid, 3, "Password", database.passwordText(), "settingsDatabasePassword");
+        addRow(grid, 4, "API server", database.serverText(), "settingsServerMode");
 
-        Label note = mutedNote("The data directory and database are read at start: change them with --data-dir, --db-url "
-                + "or their environment variables, then restart the console.");
-        return card("Storage", new VBox(12, grid, note));
+        Label keyWarning = new Label(database.tokenKeyWarning());
+        keyWarning.setId("tokenKeyWarning");
+        keyWarning.setWrapText(true);
+        keyWarning.setMinHeight(Region.USE_PREF_SIZE);
+        keyWarning.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_BOLD);
+        keyWarning.setVisible(!database.tokenKeyWarning().isEmpty());
+        keyWarning.setManaged(keyWarning.isVisible());
+
+        Label note = mutedNote("The data directory and database are read at start: change them with --data-dir, --db-url, --db-user "
+                + "and TOKENDESK_DB_PASSWORD, then restart the console.");
+        return card("Database", new VBox(12, keyWarning, grid, note));
     }
 
     private Node serverCard() {

@@ -6,7 +6,9 @@ import dev.tokendesk.console.dialog.PasswordChangeForm;
 import dev.tokendesk.console.dialog.TestJwtDetails;
 import dev.tokendesk.console.dialog.UserEditForm;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,6 +34,7 @@ public final class RecordingDialogs implements DialogService {
     private String textReply;
     private boolean confirmReply = true;
     private Path pathReply;
+    private final Deque<Path> queuedPathReplies = new ArrayDeque<>();
     private Object choiceReply;
 
     /** Sets what every later confirmation returns. */
@@ -52,6 +55,20 @@ public final class RecordingDialogs implements DialogService {
     /** Sets the folder or file every later folder or file choice returns; {@code null} cancels the choice. */
     public void replyToPathChoices(Path path) {
         pathReply = path;
+    }
+
+    /**
+     * Queues replies for the next folder or file choices, in order; once they are used up, the
+     * reply of {@link #replyToPathChoices} applies again.
+     */
+    public void queuePathReplies(Path... paths) {
+        queuedPathReplies.addAll(List.of(paths));
+    }
+
+    private Optional<Path> nextPath(String title) {
+        pathQuestions.add(title);
+        Path queued = queuedPathReplies.poll();
+        return Optional.ofNullable(queued != null ? queued : pathReply);
     }
 
     @Override
@@ -114,19 +131,26 @@ public final class RecordingDialogs implements DialogService {
 
     @Override
     public Optional<Path> chooseFolder(String title) {
-        pathQuestions.add(title);
-        return Optional.ofNullable(pathReply);
+        return nextPath(title);
     }
 
     @Override
     public Optional<Path> chooseJsonFile(String title) {
-        pathQuestions.add(title);
-        return Optional.ofNullable(pathReply);
+        return nextPath(title);
     }
 
     @Override
     public Optional<Path> chooseCsvSaveFile(String title, String suggestedName) {
-        pathQuestions.add(title);
-        return Optional.ofNullable(pathReply);
+        return nextPath(title);
+    }
+
+    @Override
+    public Optional<Path> chooseZipSaveFile(String title, String suggestedName) {
+        return nextPath(title);
+    }
+
+    @Override
+    public Optional<Path> chooseZipFile(String title) {
+        return nextPath(title);
     }
 }

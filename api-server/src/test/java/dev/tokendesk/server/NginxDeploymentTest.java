@@ -25,9 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,22 +41,12 @@ class NginxDeploymentTest {
     private static final Path EXAMPLE = Path.of("..", "docs", "deploy", "tokendesk-nginx.conf");
     private static final Path NGINX = Path.of("/usr/sbin/nginx");
 
-    private static EmbeddedPostgres postgres;
+    private static final EmbeddedPostgres postgres = TestPostgres.shared();
 
     @TempDir
     Path dataDir;
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    @BeforeAll
-    static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        postgres.close();
-    }
 
     @Test
     void exampleServesTwoInstances() throws Exception {

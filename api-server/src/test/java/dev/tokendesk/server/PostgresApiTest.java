@@ -6,13 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokendesk.TokenDesk;
 import dev.tokendesk.testing.TestPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -25,23 +22,13 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("own-postgres")
 class PostgresApiTest {
 
-    private static EmbeddedPostgres postgres;
+    private static final EmbeddedPostgres postgres = TestPostgres.shared();
 
     @TempDir
     Path dataDir;
 
     private TestServer api;
     private ApiFixture fixture;
-
-    @BeforeAll
-    static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        postgres.close();
-    }
 
     @BeforeEach
     void start() {

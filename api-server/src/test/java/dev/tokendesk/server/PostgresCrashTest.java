@@ -6,14 +6,11 @@ import dev.tokendesk.TokenDesk;
 import dev.tokendesk.testing.TestDesks;
 import dev.tokendesk.testing.TestPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,20 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("own-postgres")
 class PostgresCrashTest {
 
-    private static EmbeddedPostgres postgres;
+    private static final EmbeddedPostgres postgres = TestPostgres.shared();
 
     @TempDir
     Path work;
-
-    @BeforeAll
-    static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        postgres.close();
-    }
 
     @Test
     void killKeepsAcknowledgedWrites() throws Exception {

@@ -11,7 +11,6 @@ import dev.tokendesk.token.IssuedToken;
 import dev.tokendesk.token.TokenRequest;
 import dev.tokendesk.token.TokenScope;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -21,8 +20,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,20 +31,10 @@ class PostgresInstancesTest {
     private static final long ONE_SECOND_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final int MAX_LOAD_REQUESTS = 20_000;
 
-    private static EmbeddedPostgres postgres;
+    private static final EmbeddedPostgres postgres = TestPostgres.shared();
 
     @TempDir
     Path dataDir;
-
-    @BeforeAll
-    static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        postgres.close();
-    }
 
     private static Map<String, String> sharedKeys() {
         return Map.of(TokenDesk.TOKEN_KEY_VARIABLE, randomKey(), TokenDesk.JWT_SECRET_VARIABLE, randomKey());

@@ -6,7 +6,6 @@ import dev.tokendesk.TokenDesk;
 import dev.tokendesk.testing.TestDesks;
 import dev.tokendesk.testing.TestPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -22,8 +21,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,20 +31,10 @@ class PostgresConcurrentStartTest {
 
     private static final int INSTANCES = 4;
 
-    private static EmbeddedPostgres postgres;
+    private static final EmbeddedPostgres postgres = TestPostgres.shared();
 
     @TempDir
     Path dataDir;
-
-    @BeforeAll
-    static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        postgres.close();
-    }
 
     @Test
     void migrationsRunOnceOnConcurrentStart() throws Exception {

@@ -36,5 +36,6 @@ if [[ "${TOKENDESK_CDS:-1}" == 1 ]]; then
     fi
 fi
 
-# JVM warnings (such as classes that the archive cannot hold) go to stderr, never into command output.
-exec java -Xlog:disable -Xlog:all=warning:stderr "${options[@]}" -jar "$jar" "$@"
+# JVM warnings go to stderr, never into command output. The class data archive's own warnings are
+# off: writing the archive lists every old-format class it cannot hold, a few hundred lines.
+exec java -Xlog:disable -Xlog:all=warning,cds=off,cds+dynamic=off:stderr "${options[@]}" -jar "$jar" "$@"

@@ -22,7 +22,7 @@ final class TokenActions {
     }
 
     /** {@code token revoke ID}. */
-    @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a token; the next request that uses it gets 401.")
+    @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a token. A running server rejects it with 401 within about a second.")
     static final class Revoke implements Callable<Integer> {
 
         @ParentCommand

@@ -28,6 +28,13 @@ public final class Launcher {
             System.exit(2);
             return;
         }
-        Application.launch(ConsoleApp.class, args);
+        try {
+            Application.launch(ConsoleApp.class, args);
+        } catch (UnsupportedOperationException e) {
+            // JavaFX raises this when it cannot open a display, for example over SSH without X forwarding.
+            System.err.println("tokendesk: the console needs a display (" + e.getMessage() + "). "
+                    + "Run 'tokendesk serve' for the API server alone, or start the console under xvfb-run.");
+            System.exit(1);
+        }
     }
 }

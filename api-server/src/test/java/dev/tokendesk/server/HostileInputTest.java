@@ -69,6 +69,18 @@ class HostileInputTest {
     }
 
     @Test
+    void nulCharactersNeverCause500() {
+        TestServer.Response byDocumentId = api.get("/api/restaurants/%00", "Authorization", auth);
+        TestServer.Response inFilter = api.get("/api/restaurants?filters%5Bname%5D%5B%24eq%5D=a%00b", "Authorization", auth);
+        TestServer.Response inBody = api.postJson("/api/restaurants", "{\"data\":{\"name\":\"a\\u0000b\",\"seats\":3}}",
+                "Authorization", auth);
+
+        assertThat(byDocumentId.status()).as(byDocumentId.toString()).isIn(400, 404);
+        assertThat(inFilter.status()).as(inFilter.toString()).isIn(200, 400);
+        assertThat(inBody.status()).as(inBody.toString()).isIn(201, 400);
+    }
+
+    @Test
     void hugeNumbersAreRejected() {
         TestServer.Response exponent = create("{\"num\":1e999999999}");
         TestServer.Response nested = create("{\"blob\":{\"x\":[1e-10000]}}");

@@ -11,6 +11,7 @@ import dev.tokendesk.server.security.SecretMasking;
 import dev.tokendesk.user.LoginRejectedException;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -83,6 +84,10 @@ public final class ErrorMapper {
         if (failure instanceof LoginRejectedException login) {
             return new ApiException(400, "ValidationError", login.getMessage());
         }
+        if (containsNulCharacter(failure)) {
+            return new ApiException(400, "ValidationError",
+                    "A value in the request contains the NUL character (U+0000), which the database cannot store");
+        }
         ApiException storage = StorageFailure.toApiException(failure);
         if (storage != null) {
             return storage;
@@ -90,6 +95,20 @@ public final class ErrorMapper {
         String errorId = UUID.randomUUID().toString();
         LOG.error("Unexpected failure {} in {} {}", errorId, exchange.getRequestMethod(), SecretMasking.mask(exchange.getRequestPath()), failure);
         return new ApiException(500, "InternalServerError", "Internal Server Error (error id " + errorId + ")");
+    }
+
+    /**
+     * Returns whether PostgreSQL rejected a text value, which for request input means a NUL
+     * character (SQLState 22021, character not in repertoire). The transaction has rolled back.
+     */
+    private static boolean containsNulCharacter(Throwable failure) {
+        int depth = 0;
+        for (Throwable cause = failure; cause != null && depth < 50; cause = cause.getCause(), depth++) {
+            if (cause instanceof SQLException sql && "22021".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ApiException validationError(ValidationException validation) {

@@ -100,7 +100,7 @@ pids+=($!)
 bare_start=$(date +%s%N)
 until curl -s -o /dev/null "http://127.0.0.1:$bare_port/a_token_list"; do
     sleep 0.05
-    if (( ($(date +%s%N) - bare_start) > 60000000000 )); then echo "the bare server did not answer within 60 s" >&2; exit 1; fi
+    if (( ($(date +%s%N) - bare_start) > 60000000000 )); then echo "the bare server did not respond within 60 s" >&2; exit 1; fi
 done
 
 run_wrk() { # url [header]; prints "requests/s p99"

@@ -71,7 +71,7 @@ class NginxDeploymentTest {
                 long servedBySecond = second.server.requestLog().total();
                 first.desk.tokens().revoke(tokenId(first.desk, "alice full"));
                 // The revoking instance rejects the token at once, and the other one learns of the
-                // revocation through PostgreSQL NOTIFY. PostgresInstancesTest holds that to one second;
+                // revocation through PostgreSQL NOTIFY. PostgresInstancesTest checks the one-second limit;
                 // this test checks the path through nginx and allows three on a loaded machine.
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
                 int[] after;

@@ -14,7 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Clients that create restaurants over HTTP until stopped, until the server stops answering, or
+ * Clients that create restaurants over HTTP until stopped, until the server stops responding, or
  * until each has sent its maximum number of requests; records the name of every entry whose
  * creation was acknowledged with a 2xx status.
  */

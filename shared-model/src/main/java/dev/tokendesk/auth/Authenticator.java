@@ -87,7 +87,7 @@ public final class Authenticator {
         return new Principal(Principal.Kind.JWT, user.view().id(), user.view().username(), null, user.permissions());
     }
 
-    /** What the cache keeps for the user of a JWT: the user as read and their role's permissions. */
+    /** Cached value for the user of a JWT: the user as read and their role's permissions. */
     private record JwtUser(UserView view, PermissionSet permissions) {
     }
 }

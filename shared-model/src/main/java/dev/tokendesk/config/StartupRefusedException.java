@@ -4,7 +4,7 @@ import dev.tokendesk.TokenDeskException;
 
 /**
  * The installation cannot be opened safely as it is: a damaged or foreign database file, a missing
- * or exposed key file, or a data directory this process cannot use. The message says what is wrong
+ * or exposed key file, or a data directory this process cannot use. The message names what is wrong
  * and how to recover; nothing in the data directory was changed.
  */
 public class StartupRefusedException extends TokenDeskException {

@@ -302,7 +302,7 @@ public final class TokenService {
     }
 
     /**
-     * What the cache keeps for an accepted token: the result, and the conditions that change with
+     * Cached value of an accepted token: the result, and the conditions that change with
      * time or the caller and so are checked on every use.
      *
      * @param graceUntil end of the grace period when the token was presented with its previous value, else null

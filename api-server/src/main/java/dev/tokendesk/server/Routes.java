@@ -46,7 +46,7 @@ final class Routes {
     }
 
     static HttpHandler build(TokenDesk desk, RequestLog requestLog, CorsPolicy cors, HttpLimits httpLimits) {
-        ContentHandlers content = new ContentHandlers(desk.content());
+        ContentHandlers content = new ContentHandlers(desk.content(), desk.events());
         FailureLimits limits = FailureLimits.defaults(desk.clock());
         // Content routes name the action for collection types, then for single types; null where the kind has no such route.
         RoutingHandler routes = new RoutingHandler(false)

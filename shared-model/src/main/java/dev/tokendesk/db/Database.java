@@ -220,13 +220,18 @@ public final class Database implements AutoCloseable {
         return freeBytes() >= MIN_FREE_BYTES;
     }
 
-    /** Runs {@code work} in a new transaction, commits, and returns its result; rolls back if it throws. */
+    /**
+     * Runs {@code work} in a new transaction, commits, and returns its result; rolls back if it
+     * throws. Inside {@link NonBlocking#attempt} it throws {@link NonBlocking.WouldBlock} instead.
+     */
     public <T> T inTransaction(Function<Session, T> work) {
+        NonBlocking.checkBlockingAllowed();
         return sessionFactory.fromTransaction(work);
     }
 
-    /** Runs {@code work} in a new transaction and commits; rolls back if it throws. */
+    /** Runs {@code work} in a new transaction and commits; rolls back if it throws. As {@link #inTransaction}, it never runs inside {@link NonBlocking#attempt}. */
     public void run(Consumer<Session> work) {
+        NonBlocking.checkBlockingAllowed();
         sessionFactory.inTransaction(work);
     }
 

@@ -2,11 +2,13 @@ package dev.tokendesk.server.content;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tokendesk.auth.Principal;
 import dev.tokendesk.content.ContentKind;
 import dev.tokendesk.content.ContentService;
 import dev.tokendesk.content.ContentTypeView;
 import dev.tokendesk.content.query.EntryList;
 import dev.tokendesk.content.query.Status;
+import dev.tokendesk.event.ChangeEvents;
 import dev.tokendesk.server.error.ApiException;
 import dev.tokendesk.server.http.Json;
 import dev.tokendesk.server.http.RequestBodies;
@@ -17,6 +19,7 @@ import dev.tokendesk.server.query.QueryContext;
 import dev.tokendesk.server.query.QueryLimits;
 import dev.tokendesk.server.query.QueryTree;
 import dev.tokendesk.server.query.TargetAccess;
+import dev.tokendesk.server.security.AuthenticationHandler;
 import dev.tokendesk.server.security.PermissionHandler;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -34,38 +37,64 @@ import java.util.Map;
  * so an unknown or invalid parameter is a 400 everywhere. Writes take {@code status=draft} to save
  * a draft-and-publish entry without publishing it; otherwise they publish, as Strapi v5 does.
  * Write responses show the stored entry with the request's {@code fields} and {@code populate}.
+ *
+ * <p>Read responses are kept in a {@link ResponseCache} until the next committed change, so a
+ * client that repeats a request skips the database.
  */
 public final class ContentHandlers {
 
     private final ContentService content;
+    private final ResponseCache responses;
 
-    public ContentHandlers(ContentService content) {
+    /** Creates the endpoints; {@code events} empties their cache of read responses on every committed change. */
+    public ContentHandlers(ContentService content, ChangeEvents events) {
         this.content = content;
+        this.responses = new ResponseCache(events);
     }
 
     /** {@code GET /api/{name}}: a page of a collection type's entries, or a single type's entry. */
     public HttpHandler read() {
-        return exchange -> {
+        return cached(exchange -> {
             ContentTypeView type = typeOf(exchange);
             if (type.kind() == ContentKind.SINGLE_TYPE) {
-                sendEntry(exchange, 200, findOne(exchange, type, null, parser(exchange).entry(type, tree(exchange))));
-                return;
+                return entryBody(findOne(exchange, type, null, parser(exchange).entry(type, tree(exchange))));
             }
             ListRequest request = parser(exchange).list(type, tree(exchange));
             EntryList list = content.query(type.uid(), request.query());
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("data", list.entries());
             body.put("meta", Map.of("pagination", paginationMeta(request, list)));
-            Json.send(exchange, 200, body);
-        };
+            return Json.bytes(body);
+        });
     }
 
     /** {@code GET /api/{pluralName}/{documentId}}. */
     public HttpHandler findOne() {
-        return exchange -> {
+        return cached(exchange -> {
             ContentTypeView type = typeOf(exchange);
             EntryRequest request = parser(exchange).entry(type, tree(exchange));
-            sendEntry(exchange, 200, findOne(exchange, type, documentId(exchange), request));
+            return entryBody(findOne(exchange, type, documentId(exchange), request));
+        });
+    }
+
+    /** A read that produces a 200 body; errors are thrown as exceptions. */
+    @FunctionalInterface
+    private interface Read {
+        byte[] body(HttpServerExchange exchange) throws Exception;
+    }
+
+    /** Serves {@code read} from {@link ResponseCache} when the same caller made the same request since the last change. */
+    private HttpHandler cached(Read read) {
+        return exchange -> {
+            Principal principal = exchange.getAttachment(AuthenticationHandler.PRINCIPAL);
+            ResponseCache.Key key = ResponseCache.Key.of(principal, exchange.getRequestPath(), exchange.getQueryString());
+            byte[] body = responses.get(key);
+            if (body == null) {
+                long generation = responses.generation();
+                body = read.body(exchange);
+                responses.put(key, generation, body);
+            }
+            Json.send(exchange, 200, body);
         };
     }
 
@@ -174,10 +203,14 @@ public final class ContentHandlers {
     }
 
     private static void sendEntry(HttpServerExchange exchange, int status, ObjectNode entry) {
+        Json.send(exchange, status, entryBody(entry));
+    }
+
+    private static byte[] entryBody(ObjectNode entry) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("data", entry);
         body.put("meta", Map.of());
-        Json.send(exchange, status, body);
+        return Json.bytes(body);
     }
 
     private static ApiException notFound(ContentTypeView type, String documentId) {

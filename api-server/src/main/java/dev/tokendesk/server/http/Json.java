@@ -28,15 +28,23 @@ public final class Json {
 
     /** Sends {@code body} as the response with {@code status} and {@code application/json; charset=utf-8}. */
     public static void send(HttpServerExchange exchange, int status, Object body) {
-        byte[] bytes;
-        try {
-            bytes = MAPPER.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Response body cannot be written as JSON", e);
-        }
+        send(exchange, status, bytes(body));
+    }
+
+    /** Sends {@code bytes}, already JSON, as the response with {@code status} and {@code application/json; charset=utf-8}. */
+    public static void send(HttpServerExchange exchange, int status, byte[] bytes) {
         exchange.setStatusCode(status);
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json; charset=utf-8");
         exchange.getResponseSender().send(ByteBuffer.wrap(bytes));
+    }
+
+    /** Writes {@code body} as UTF-8 JSON. */
+    public static byte[] bytes(Object body) {
+        try {
+            return MAPPER.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Response body cannot be written as JSON", e);
+        }
     }
 
     public static JsonNode parse(byte[] body) throws java.io.IOException {

@@ -1,11 +1,24 @@
 package dev.tokendesk.server.http;
 
+import dev.tokendesk.db.NonBlocking;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Methods;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * Moves the request from the IO thread to a worker thread and enables blocking I/O, so the
- * handlers after it may use the database without stalling the IO threads.
+ * Runs a request on a worker thread, with blocking I/O, whenever it needs the database; a
+ * {@code GET} that needs nothing but memory completes on the I/O thread.
+ *
+ * <p>A {@code GET} first runs on the I/O thread inside {@link NonBlocking#attempt}: a cached
+ * credential and a cached response, or a rejection that needs no lookup, answer it there, without
+ * the hand-over to a worker thread. The first database call stops the attempt before it reads
+ * anything; this handler then restores the query (the token mechanism removes the {@code token}
+ * parameter) and runs the request again from here on a worker thread. Other methods go to a
+ * worker thread at once.
  */
 public final class WorkerDispatchHandler implements HttpHandler {
 
@@ -18,10 +31,31 @@ public final class WorkerDispatchHandler implements HttpHandler {
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         if (exchange.isInIoThread()) {
+            if (exchange.getRequestMethod().equals(Methods.GET) && completesInMemory(exchange)) {
+                return;
+            }
             exchange.dispatch(this);
             return;
         }
         exchange.startBlocking();
         next.handleRequest(exchange);
+    }
+
+    private boolean completesInMemory(HttpServerExchange exchange) throws Exception {
+        String query = exchange.getQueryString();
+        Map<String, Deque<String>> parameters = copy(exchange.getQueryParameters());
+        if (NonBlocking.attempt(() -> next.handleRequest(exchange))) {
+            return true;
+        }
+        exchange.setQueryString(query);
+        exchange.getQueryParameters().clear();
+        exchange.getQueryParameters().putAll(parameters);
+        return false;
+    }
+
+    private static Map<String, Deque<String>> copy(Map<String, Deque<String>> parameters) {
+        Map<String, Deque<String>> copy = new LinkedHashMap<>();
+        parameters.forEach((name, values) -> copy.put(name, new ArrayDeque<>(values)));
+        return copy;
     }
 }

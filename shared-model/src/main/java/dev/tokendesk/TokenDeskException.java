@@ -16,4 +16,13 @@ public class TokenDeskException extends RuntimeException {
     public TokenDeskException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * Creates an exception without a stack trace, for a failure caused by the caller's input that
+     * is answered with an error response and never logged with its trace; filling in the trace
+     * would cost more than the rest of the rejection.
+     */
+    protected TokenDeskException(String message, boolean stackTrace) {
+        super(message, null, true, stackTrace);
+    }
 }

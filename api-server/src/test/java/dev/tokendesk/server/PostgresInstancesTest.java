@@ -109,6 +109,28 @@ class PostgresInstancesTest {
     }
 
     @Test
+    void entryUpdateReachesOtherInstancesCachedResponse() {
+        String url = TestPostgres.createEmptyDatabase(postgres);
+        Map<String, String> keys = sharedKeys();
+        try (TestServer first = new TestServer(open(url, "first", keys)); TestServer second = new TestServer(open(url, "second", keys))) {
+            ApiFixture fixture = new ApiFixture(first.desk);
+            String path = "/api/restaurants?filters[name][$eq]=Le%20Bistro&token=" + fixture.tokenA;
+            String documentId = second.get(path).json().at("/data/0/documentId").asText();
+            assertThat(second.get(path).json().at("/data/0/seats").asInt()).isEqualTo(12);
+
+            long updatedAt = System.nanoTime();
+            first.desk.content().update(ApiFixture.RESTAURANT, documentId, dev.tokendesk.server.http.Json.MAPPER.createObjectNode()
+                    .put("seats", 13), true);
+            int seats = 12;
+            while (System.nanoTime() - updatedAt < ONE_SECOND_NANOS && seats != 13) {
+                seats = second.get(path).json().at("/data/0/seats").asInt();
+            }
+
+            assertThat(seats).as("seats read from the second instance within one second of the update").isEqualTo(13);
+        }
+    }
+
+    @Test
     void issuedTokenWorksOnOtherInstance() {
         String url = TestPostgres.createEmptyDatabase(postgres);
         Map<String, String> keys = sharedKeys();

@@ -38,7 +38,8 @@ public class CredentialRejectedException extends TokenDeskException {
     private final Reason reason;
 
     public CredentialRejectedException(Reason reason) {
-        super(reason.message);
+        // Rejections are routine (every bad token in a request) and the reason says it all.
+        super(reason.message, false);
         this.reason = reason;
     }
 

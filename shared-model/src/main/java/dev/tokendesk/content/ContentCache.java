@@ -28,11 +28,25 @@ import java.util.stream.Collectors;
 final class ContentCache {
 
     /** Parsed schemas as stored at one moment. */
-    record Schemas(List<ContentTypeView> types, Map<String, ContentTypeView> typesByUid, Map<String, ComponentView> components) {
+    record Schemas(List<ContentTypeView> types, Map<String, ContentTypeView> typesByUid, Map<String, ComponentView> components,
+            Map<String, ContentTypeView> collectionsByRoute, Map<String, ContentTypeView> singlesByRoute) {
 
         static Schemas of(List<ContentTypeView> types, Map<String, ComponentView> components) {
             Map<String, ContentTypeView> byUid = types.stream().collect(Collectors.toUnmodifiableMap(ContentTypeView::uid, type -> type));
-            return new Schemas(List.copyOf(types), byUid, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(components)));
+            Map<String, ContentTypeView> collections = new java.util.HashMap<>();
+            Map<String, ContentTypeView> singles = new java.util.HashMap<>();
+            for (ContentTypeView type : types) {
+                if (type.pluginManaged()) {
+                    continue;
+                }
+                if (type.kind() == ContentKind.COLLECTION_TYPE) {
+                    collections.putIfAbsent(type.pluralName(), type);
+                } else {
+                    singles.putIfAbsent(type.singularName(), type);
+                }
+            }
+            return new Schemas(List.copyOf(types), byUid, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(components)),
+                    Map.copyOf(collections), Map.copyOf(singles));
         }
 
         Optional<ContentTypeView> type(String uid) {

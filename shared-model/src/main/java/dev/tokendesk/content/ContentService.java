@@ -79,6 +79,21 @@ public final class ContentService {
         return Optional.ofNullable(components.get(uid));
     }
 
+    /**
+     * Returns the content type that the API route segment {@code name} names: a collection type by
+     * its plural name, or, when {@code entryPath} is false, a single type by its singular name.
+     * Types managed by a plugin, such as the users-permissions user, have their own endpoints and
+     * are never returned.
+     */
+    public Optional<ContentTypeView> findByRouteName(String name, boolean entryPath) {
+        ContentCache.Schemas schemas = schemas();
+        ContentTypeView collection = schemas.collectionsByRoute().get(name);
+        if (collection != null || entryPath) {
+            return Optional.ofNullable(collection);
+        }
+        return Optional.ofNullable(schemas.singlesByRoute().get(name));
+    }
+
     /** Returns the content type whose plural name is {@code pluralName}, matched exactly as a route segment is. */
     public Optional<ContentTypeView> findByPluralName(String pluralName) {
         return listTypes().stream().filter(type -> type.pluralName().equals(pluralName)).findFirst();

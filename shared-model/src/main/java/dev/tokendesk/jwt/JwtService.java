@@ -12,23 +12,35 @@ import dev.tokendesk.user.UserView;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Issues and verifies the JWTs returned by the login endpoint: HS256 only, issuer
  * {@value #ISSUER}, {@code exp} required, subject the user id, and claim {@value #VERSION_CLAIM}
  * the user's credential version at issue time.
  *
- * <p>Immutable and thread-safe; time comes from the injected {@link Clock}.
+ * <p>Verified JWTs are remembered with their expiry, so a client that sends the same JWT again
+ * costs a map lookup and a clock read instead of decoding JSON and computing an HMAC. Only a
+ * string that passed verification is stored, and a remembered JWT is accepted only before its
+ * {@code exp}; whether its user still exists, is not blocked, and has the same credential version
+ * is checked by the caller on every request. At most {@link #MAX_REMEMBERED} are kept; when full,
+ * all are dropped.
+ *
+ * <p>Thread-safe; time comes from the injected {@link Clock}.
  */
 public final class JwtService {
 
     public static final String ISSUER = "tokendesk";
     public static final String VERSION_CLAIM = "ver";
+    /** Upper bound of remembered JWTs, so that memory stays bounded whatever clients send. */
+    public static final int MAX_REMEMBERED = 10_000;
 
     private final Algorithm algorithm;
     private final JWTVerifier verifier;
     private final Clock clock;
     private final Duration lifetime;
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
     public JwtService(byte[] secret, Clock clock, Duration lifetime) {
         this.algorithm = Algorithm.HMAC256(secret);
@@ -59,6 +71,10 @@ public final class JwtService {
      * @throws CredentialRejectedException with {@link Reason#EXPIRED_JWT} or {@link Reason#INVALID_JWT}
      */
     public JwtClaims verify(String jwt) {
+        Verified remembered = verified.get(jwt);
+        if (remembered != null && clock.instant().isBefore(remembered.expiresAt())) {
+            return remembered.claims();
+        }
         DecodedJWT decoded;
         try {
             decoded = verifier.verify(jwt);
@@ -73,10 +89,28 @@ public final class JwtService {
             if (version == null) {
                 throw new CredentialRejectedException(Reason.INVALID_JWT);
             }
-            return new JwtClaims(userId, version);
+            JwtClaims claims = new JwtClaims(userId, version);
+            remember(jwt, claims, decoded.getExpiresAtAsInstant());
+            return claims;
         } catch (NumberFormatException e) {
             throw new CredentialRejectedException(Reason.INVALID_JWT);
         }
+    }
+
+    /** Returns how many verified JWTs are remembered, for tests. */
+    int remembered() {
+        return verified.size();
+    }
+
+    private void remember(String jwt, JwtClaims claims, Instant expiresAt) {
+        if (verified.size() >= MAX_REMEMBERED) {
+            verified.clear();
+        }
+        verified.put(jwt, new Verified(claims, expiresAt));
+    }
+
+    /** A JWT that passed verification, and the instant from which it is expired. */
+    private record Verified(JwtClaims claims, Instant expiresAt) {
     }
 
     /** Claims of a verified JWT that authorization needs. */

@@ -43,12 +43,19 @@ public final class TokenFormat {
             return false;
         }
         for (int i = PREFIX.length(); i < LENGTH; i++) {
-            if (ALPHABET.indexOf(token.charAt(i)) < 0) {
+            if (digitValue(token.charAt(i)) < 0) {
                 return false;
             }
         }
-        String body = token.substring(PREFIX.length(), PREFIX.length() + RANDOM_LENGTH);
-        return checksum(body).equals(token.substring(PREFIX.length() + RANDOM_LENGTH));
+        CRC32 crc = new CRC32();
+        for (int i = PREFIX.length(); i < PREFIX.length() + RANDOM_LENGTH; i++) {
+            crc.update(token.charAt(i));
+        }
+        long stated = 0;
+        for (int i = PREFIX.length() + RANDOM_LENGTH; i < LENGTH; i++) {
+            stated = stated * ALPHABET.length() + digitValue(token.charAt(i));
+        }
+        return stated == crc.getValue();
     }
 
     /** Returns the hint shown in place of a token: {@code tdk_…} and its last four characters. */
@@ -65,6 +72,20 @@ public final class TokenFormat {
         CRC32 crc = new CRC32();
         crc.update(body.getBytes(StandardCharsets.US_ASCII));
         return encode(BigInteger.valueOf(crc.getValue()), CHECKSUM_LENGTH);
+    }
+
+    /** Returns the value of a base62 digit, or -1 for a character outside the alphabet. */
+    private static int digitValue(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'A' && c <= 'Z') {
+            return c - 'A' + 10;
+        }
+        if (c >= 'a' && c <= 'z') {
+            return c - 'a' + 36;
+        }
+        return -1;
     }
 
     private static String encode(BigInteger value, int length) {

@@ -97,6 +97,43 @@ class JwtServiceTest {
         assertThat(reasonOf(() -> jwt.verify(""))).isEqualTo(Reason.INVALID_JWT);
     }
 
+    @Test
+    void rememberedJwtStillExpiresByTheClock() {
+        String token = jwt.issue(ALICE);
+        assertThat(jwt.verify(token).userId()).isEqualTo(7);
+        assertThat(jwt.verify(token).userId()).isEqualTo(7);
+
+        clock.advance(Duration.ofDays(30));
+
+        assertThat(reasonOf(() -> jwt.verify(token))).isEqualTo(Reason.EXPIRED_JWT);
+    }
+
+    @Test
+    void rememberingAJwtAcceptsNoVariantOfIt() {
+        String token = jwt.issue(ALICE);
+        jwt.verify(token);
+        String[] parts = token.split("\\.");
+        String otherSignature = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
+        String tampered = parts[0] + "." + base64(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("\"sub\":\"7\"", "\"sub\":\"8\"")) + "." + parts[2];
+
+        assertThat(reasonOf(() -> jwt.verify(otherSignature))).isEqualTo(Reason.INVALID_JWT);
+        assertThat(reasonOf(() -> jwt.verify(tampered))).isEqualTo(Reason.INVALID_JWT);
+        assertThat(reasonOf(() -> jwt.verify(token + "x"))).isEqualTo(Reason.INVALID_JWT);
+        assertThat(jwt.verify(token).userId()).isEqualTo(7);
+    }
+
+    @Test
+    void manyDistinctJwtsKeepWorking() {
+        // More JWTs than are remembered: the store empties itself and every JWT still verifies.
+        for (int i = 0; i <= JwtService.MAX_REMEMBERED; i++) {
+            UserView user = new UserView(i + 1, "doc", "user" + i, "u" + i + "@example.com", 2, "Authenticated", false, 1,
+                    TestDesks.START, TestDesks.START);
+            assertThat(jwt.verify(jwt.issue(user)).userId()).isEqualTo(i + 1);
+        }
+        assertThat(jwt.remembered()).isBetween(1, JwtService.MAX_REMEMBERED);
+    }
+
     private static String base64(String json) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }

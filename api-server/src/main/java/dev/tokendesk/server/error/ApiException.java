@@ -19,7 +19,8 @@ public class ApiException extends TokenDeskException {
     }
 
     public ApiException(int status, String name, String message, Map<String, Object> details) {
-        super(message);
+        // The response says everything about the failure; a stack trace would only cost time.
+        super(message, false);
         this.status = status;
         this.name = name;
         this.details = Map.copyOf(details);

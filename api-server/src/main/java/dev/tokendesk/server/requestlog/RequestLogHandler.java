@@ -2,6 +2,7 @@ package dev.tokendesk.server.requestlog;
 
 import dev.tokendesk.auth.Principal;
 import dev.tokendesk.server.security.AuthenticationHandler;
+import dev.tokendesk.server.security.ClientAddress;
 import dev.tokendesk.server.security.QueryToken;
 import dev.tokendesk.server.security.SecretMasking;
 import io.undertow.server.HttpHandler;
@@ -34,7 +35,7 @@ public final class RequestLogHandler implements HttpHandler {
             try {
                 Principal principal = done.getAttachment(AuthenticationHandler.PRINCIPAL);
                 log.add(new RequestLogEntry(clock.instant(), method, path, query, done.getStatusCode(), callerOf(principal),
-                        done.getSourceAddress().getAddress().getHostAddress(), (System.nanoTime() - started) / 1000,
+                        ClientAddress.of(done), (System.nanoTime() - started) / 1000,
                         principal == null ? null : principal.tokenId()));
             } finally {
                 nextListener.proceed();

@@ -43,17 +43,27 @@ public final class BearerMechanism implements CredentialMechanism {
      */
     static String credentialOf(String header) {
         String value = header.strip();
-        String[] parts = value.split("\\s+", 2);
-        if (!parts[0].equalsIgnoreCase(SCHEME)) {
+        int schemeEnd = 0;
+        while (schemeEnd < value.length() && !isSeparator(value.charAt(schemeEnd))) {
+            schemeEnd++;
+        }
+        if (!value.substring(0, schemeEnd).equalsIgnoreCase(SCHEME)) {
             throw new CredentialRejectedException(Reason.UNSUPPORTED_SCHEME);
         }
-        if (parts.length < 2 || parts[1].isBlank()) {
+        String credential = value.substring(schemeEnd).strip();
+        if (credential.isEmpty()) {
             throw new CredentialRejectedException(Reason.EMPTY_CREDENTIAL);
         }
-        String credential = parts[1].strip();
-        if (credential.chars().anyMatch(Character::isWhitespace)) {
-            throw new CredentialRejectedException(Reason.MALFORMED_HEADER);
+        for (int i = 0; i < credential.length(); i++) {
+            if (Character.isWhitespace(credential.charAt(i))) {
+                throw new CredentialRejectedException(Reason.MALFORMED_HEADER);
+            }
         }
         return credential;
+    }
+
+    /** The white space that separates the scheme from the credential: space, tab, CR, LF, VT and FF. */
+    private static boolean isSeparator(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u000B' || c == '\f';
     }
 }

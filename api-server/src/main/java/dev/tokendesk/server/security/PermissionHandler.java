@@ -13,7 +13,7 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
 import io.undertow.util.PathTemplateMatch;
-import java.util.List;
+import java.util.Map;
 
 /**
  * Enforces what a route requires, the only place where permissions are decided. For content
@@ -90,21 +90,15 @@ public final class PermissionHandler implements HttpHandler {
         }
         exchange.putAttachment(TARGET_ACCESS, new RelationTargetAccess(principal));
         if (principal.tokenId() != null) {
-            lastUsed.record(principal.tokenId(), exchange.getSourceAddress().getAddress().getHostAddress());
+            lastUsed.record(principal.tokenId(), ClientAddress.of(exchange));
         }
         next.handleRequest(exchange);
     }
 
     private ContentTypeView resolveType(HttpServerExchange exchange) {
-        String name = exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY).getParameters().get("name");
-        boolean entryPath = exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY).getParameters().containsKey("documentId");
-        List<ContentTypeView> types = content.listTypes();
-        // Plugin types such as the users-permissions user are served by their own endpoints, not here.
-        return types.stream()
-                .filter(type -> !type.pluginManaged())
-                .filter(type -> type.kind() == ContentKind.COLLECTION_TYPE ? type.pluralName().equals(name)
-                        : !entryPath && type.singularName().equals(name))
-                .findFirst()
+        Map<String, String> parameters = exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY).getParameters();
+        String name = parameters.get("name");
+        return content.findByRouteName(name, parameters.containsKey("documentId"))
                 .orElseThrow(() -> ApiException.notFound("No content type with the route name '" + name + "'"));
     }
 

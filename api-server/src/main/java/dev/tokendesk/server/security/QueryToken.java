@@ -36,17 +36,37 @@ public final class QueryToken {
             return "";
         }
         StringJoiner kept = new StringJoiner("&");
+        if (!mayNameToken(query)) {
+            return query;
+        }
         for (String part : query.split("&")) {
             int equals = part.indexOf('=');
             String rawName = equals < 0 ? part : part.substring(0, equals);
-            if (!isTokenParameter(decode(rawName))) {
+            if (!mayDecodeToToken(rawName) || !isTokenParameter(decodeIfNeeded(rawName))) {
                 kept.add(part);
             } else if (replacement != null) {
-                String value = equals < 0 ? "" : decode(part.substring(equals + 1));
+                String value = equals < 0 ? "" : decodeIfNeeded(part.substring(equals + 1));
                 kept.add(rawName + "=" + replacement.apply(value));
             }
         }
         return kept.toString();
+    }
+
+    /**
+     * Returns false only when no parameter name can be the token parameter: the query neither
+     * contains {@code token} nor has a percent-encoded character that could spell it.
+     */
+    private static boolean mayNameToken(String query) {
+        return query.contains(PARAMETER) || query.indexOf('%') >= 0;
+    }
+
+    /** Returns false for a raw name that cannot decode to a token parameter name: it starts neither with {@code t} nor with an escape. */
+    private static boolean mayDecodeToToken(String rawName) {
+        return !rawName.isEmpty() && (rawName.charAt(0) == 't' || rawName.charAt(0) == '%');
+    }
+
+    private static String decodeIfNeeded(String text) {
+        return text.indexOf('%') >= 0 || text.indexOf('+') >= 0 ? decode(text) : text;
     }
 
     private static String decode(String text) {

@@ -20,8 +20,12 @@ public final class QueryTokenMechanism implements CredentialMechanism {
     @Override
     public Outcome authenticate(HttpServerExchange exchange) {
         Deque<String> values = exchange.getQueryParameters().remove(QueryToken.PARAMETER);
+        if (values == null) {
+            // Undertow's decoded parameter names hold no "token", so neither does the query string.
+            return Outcome.notAttempted();
+        }
         exchange.setQueryString(QueryToken.remove(exchange.getQueryString()));
-        if (values == null || values.isEmpty()) {
+        if (values.isEmpty()) {
             return Outcome.notAttempted();
         }
         return Outcome.authenticated(authenticator.withApiToken(values.getFirst().trim(), ClientAddress.of(exchange)));

@@ -32,7 +32,7 @@ public final class SecretMasking {
      * by {@code tdk_…}, and JWTs by {@code eyJ…}.
      */
     public static String mask(String text) {
-        if (text == null || (!text.contains(TokenFormat.PREFIX) && !text.contains("eyJ"))) {
+        if (text == null || !mayHoldSecret(text)) {
             return text;
         }
         Matcher tokens = API_TOKEN.matcher(text);
@@ -43,6 +43,33 @@ public final class SecretMasking {
         tokens.appendTail(masked);
         String partialMasked = TOKEN_PREFIX.matcher(masked).replaceAll(Matcher.quoteReplacement(TokenFormat.PREFIX + "\u2026"));
         return JWT.matcher(partialMasked).replaceAll("eyJ\u2026");
+    }
+
+    /**
+     * Returns whether some pattern above could match: the prefix followed by eight token
+     * characters, or {@code eyJ} followed by four base64url characters. Every request's path and
+     * query pass through here, and most hold neither, so this scan saves the regular expressions.
+     */
+    private static boolean mayHoldSecret(String text) {
+        return followedBy(text, TokenFormat.PREFIX, 8, false) || followedBy(text, "eyJ", 4, true);
+    }
+
+    private static boolean followedBy(String text, String start, int count, boolean base64url) {
+        for (int at = text.indexOf(start); at >= 0; at = text.indexOf(start, at + 1)) {
+            int from = at + start.length();
+            int run = 0;
+            while (run < count && from + run < text.length() && isSecretChar(text.charAt(from + run), base64url)) {
+                run++;
+            }
+            if (run == count) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isSecretChar(char c, boolean base64url) {
+        return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (base64url && (c == '-' || c == '_'));
     }
 
     /** Returns a copy of a JSON-like tree of maps, lists and strings with every string masked. */

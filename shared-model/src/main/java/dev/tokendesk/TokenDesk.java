@@ -211,7 +211,7 @@ public final class TokenDesk implements AutoCloseable {
             return;
         }
         if (lastUsed.flush() > 0) {
-            events.publish(ChangeEvent.Kind.TOKEN, null);
+            events.publish(ChangeEvent.Kind.TOKEN_USE, null);
         }
         authFailures.flush();
     }

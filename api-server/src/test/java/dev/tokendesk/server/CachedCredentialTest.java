@@ -3,6 +3,7 @@ package dev.tokendesk.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokendesk.TokenDesk;
+import dev.tokendesk.event.ChangeEvent;
 import dev.tokendesk.role.Action;
 import dev.tokendesk.role.Permission;
 import dev.tokendesk.testing.MutableClock;
@@ -12,6 +13,8 @@ import dev.tokendesk.token.TokenRequest;
 import dev.tokendesk.token.TokenScope;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.AfterEach;
@@ -78,6 +81,21 @@ class CachedCredentialTest {
         warm(LIST, "Authorization", jwt);
         change.run();
         return api.get(LIST, "Authorization", jwt).status();
+    }
+
+    @Test
+    void writingLastUsedTimesKeepsCachedCredentialsAndResponses() {
+        String path = LIST + "?token=" + fixture.tokenA;
+        warm(path);
+        List<ChangeEvent.Kind> published = new ArrayList<>();
+        api.desk.events().subscribe(event -> published.add(event.kind()));
+
+        api.desk.flushPendingWrites();
+
+        assertThat(published).containsExactly(ChangeEvent.Kind.TOKEN_USE);
+        long statements = api.desk.database().sessionFactory().getStatistics().getPrepareStatementCount();
+        assertThat(api.get(path).status()).isEqualTo(200);
+        assertThat(api.desk.database().sessionFactory().getStatistics().getPrepareStatementCount()).isEqualTo(statements);
     }
 
     @Test

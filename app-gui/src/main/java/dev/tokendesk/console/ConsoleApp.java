@@ -229,7 +229,7 @@ public final class ConsoleApp extends Application {
         relay = new ChangeRelay(desk.events(), Platform::runLater);
         relay.onChange(EnumSet.of(Kind.USER, Kind.TOKEN, Kind.CONTENT_TYPE), dashboard::refresh);
         relay.onChange(EnumSet.of(Kind.USER, Kind.ROLE), users::refresh);
-        relay.onChange(EnumSet.of(Kind.USER, Kind.TOKEN, Kind.CONTENT_TYPE), tokens::refresh);
+        relay.onChange(EnumSet.of(Kind.USER, Kind.TOKEN, Kind.TOKEN_USE, Kind.CONTENT_TYPE), tokens::refresh);
         relay.onChange(EnumSet.of(Kind.ROLE, Kind.CONTENT_TYPE), roles::refresh);
         relay.onChange(EnumSet.of(Kind.CONTENT_TYPE, Kind.ENTRY), content::refresh);
         relay.onChange(EnumSet.of(Kind.USER, Kind.TOKEN, Kind.ROLE), audit::refresh);

@@ -5,6 +5,7 @@ import dev.tokendesk.audit.Actor;
 import dev.tokendesk.auth.CredentialRejectedException;
 import dev.tokendesk.auth.Principal;
 import dev.tokendesk.config.TokenDeskConfig;
+import dev.tokendesk.jwt.JwtService;
 import dev.tokendesk.role.Action;
 import dev.tokendesk.role.Permission;
 import dev.tokendesk.token.Expiry;
@@ -48,6 +49,8 @@ public class AuthBenchmark {
     private String badChecksumToken;
     private String unknownToken;
     private String jwt;
+    private String[] unseenJwts;
+    private int nextUnseen;
     private Principal principal;
 
     @Setup(Level.Trial)
@@ -62,6 +65,12 @@ public class AuthBenchmark {
         unknownToken = other;
         badChecksumToken = token.substring(0, 52) + (token.charAt(52) == 'A' ? 'B' : 'A');
         jwt = desk.jwt().issue(user);
+        // Twice as many JWTs as JwtService remembers, used in turn, so that each verification is a first sight.
+        unseenJwts = new String[2 * JwtService.MAX_REMEMBERED];
+        for (int i = 0; i < unseenJwts.length; i++) {
+            unseenJwts[i] = desk.jwt().issue(new UserView(1_000_000L + i, user.documentId(), user.username(), user.email(), user.roleId(),
+                    user.roleName(), false, user.credentialVersion(), user.createdAt(), user.updatedAt()));
+        }
         principal = desk.authenticator().withApiToken(token, "127.0.0.1");
     }
 
@@ -83,9 +92,17 @@ public class AuthBenchmark {
         return desk.authenticator().withApiToken(token, "127.0.0.1");
     }
 
-    /** Verifies a JWT: signature and claims only. */
+    /** Verifies a JWT not seen before: JSON of header and payload, HMAC signature and claims. */
     @Benchmark
     public Object verifyJwtSignature() {
+        String unseen = unseenJwts[nextUnseen];
+        nextUnseen = (nextUnseen + 1) % unseenJwts.length;
+        return desk.jwt().verify(unseen);
+    }
+
+    /** Verifies a JWT verified before: a map look-up and the expiry against the clock. */
+    @Benchmark
+    public Object verifyJwtRemembered() {
         return desk.jwt().verify(jwt);
     }
 

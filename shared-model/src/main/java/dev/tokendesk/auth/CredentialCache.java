@@ -40,8 +40,8 @@ public final class CredentialCache {
         events.subscribe(event -> {
             switch (event.kind()) {
                 case USER, ROLE, TOKEN -> invalidateAll();
-                case CONTENT_TYPE, ENTRY -> {
-                    // Content does not decide who a credential belongs to or what it may do.
+                case TOKEN_USE, CONTENT_TYPE, ENTRY -> {
+                    // Neither last-used times nor content decide who a credential belongs to or what it may do.
                 }
             }
         });

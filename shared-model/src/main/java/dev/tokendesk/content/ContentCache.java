@@ -71,7 +71,7 @@ final class ContentCache {
                     dropCounts();
                 }
                 case ENTRY -> dropCounts();
-                case USER, ROLE, TOKEN -> {
+                case USER, ROLE, TOKEN, TOKEN_USE -> {
                     // Entries of plugin types are not counted here.
                 }
             }

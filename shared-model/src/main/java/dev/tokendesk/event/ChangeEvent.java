@@ -26,6 +26,8 @@ public record ChangeEvent(Kind kind, Object id, Origin origin) {
         USER,
         ROLE,
         TOKEN,
+        /** Last-used times of tokens were written; no token's validity or permissions changed. */
+        TOKEN_USE,
         CONTENT_TYPE,
         ENTRY
     }

@@ -26,13 +26,25 @@ public final class PasswordHasher {
 
     private final SecureRandom random = new SecureRandom();
 
-    /** A valid hash of a random password, verified against when a login names an unknown user so both cases take as long. */
-    private final String decoyHash = hash(Long.toHexString(new SecureRandom().nextLong()));
+    /**
+     * A well-formed hash with the current parameters and random bytes, verified against when a
+     * login names an unknown user, so both cases take as long. No password derives to it; random
+     * bytes take as long to check as a real hash and cost nothing at start-up.
+     */
+    private final String decoyHash = encode(randomBytes(SALT_BYTES), randomBytes(HASH_BYTES));
 
     public String hash(String password) {
-        byte[] salt = new byte[SALT_BYTES];
-        random.nextBytes(salt);
-        byte[] hash = derive(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM);
+        byte[] salt = randomBytes(SALT_BYTES);
+        return encode(salt, derive(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM));
+    }
+
+    private byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+
+    private static String encode(byte[] salt, byte[] hash) {
         return "$argon2id$v=19$m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + PARALLELISM
                 + "$" + ENCODER.encodeToString(salt) + "$" + ENCODER.encodeToString(hash);
     }

@@ -1,6 +1,7 @@
 package dev.tokendesk.server.content;
 
 import dev.tokendesk.auth.Principal;
+import dev.tokendesk.event.ChangeEvent;
 import dev.tokendesk.event.ChangeEvents;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,7 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * routes are stored.
  *
  * <p>Any committed change empties the cache: entries, content types, users (a populated user
- * relation shows user fields), roles and tokens (both change what a caller may populate). The
+ * relation shows user fields), roles and tokens (both change what a caller may populate), but not
+ * the writing of last-used times. The
  * services publish their event before the changing call returns, so the next request reads the
  * database again. As in {@link dev.tokendesk.auth.CredentialCache}, each body carries the
  * generation that was current when its read began, and a body read while a change was being made
@@ -49,7 +51,11 @@ final class ResponseCache {
     private final Map<Key, Stamped> bodies = new ConcurrentHashMap<>();
 
     ResponseCache(ChangeEvents events) {
-        events.subscribe(event -> invalidateAll());
+        events.subscribe(event -> {
+            if (event.kind() != ChangeEvent.Kind.TOKEN_USE) {
+                invalidateAll();
+            }
+        });
     }
 
     /** Returns the current generation; take it before the database read whose body is to be {@link #put stored}. */

@@ -7,7 +7,12 @@
 # Default options, chosen for a local tool that shares the machine (figures in docs/benchmarks.md):
 #   -XX:+UseSerialGC -Xms32m -Xmx256m    a heap that starts small and grows only as needed, with one GC thread
 #   -XX:ReservedCodeCacheSize=64m        enough for the server's compiled code
-# TOKENDESK_JAVA_OPTS replaces them all, for example TOKENDESK_JAVA_OPTS="-Xmx1g".
+#   -XX:MinHeapFreeRatio=15 -XX:MaxHeapFreeRatio=40
+#                                        the heap shrinks back after a burst instead of keeping 70% free
+#   -XX:TrimNativeHeapInterval=2000      returns freed native memory to the system every 2 s (JDK 17.0.9
+#                                        and later; -XX:+IgnoreUnrecognizedVMOptions lets older JDKs start)
+#   MALLOC_ARENA_MAX=2                   fewer glibc malloc arenas, so less native memory held per thread
+# TOKENDESK_JAVA_OPTS replaces the JVM options, for example TOKENDESK_JAVA_OPTS="-Xmx1g".
 #
 # Class data sharing: the first run writes target/tokendesk.jsa, an archive of the classes the run
 # loaded, when it exits (Ctrl+C or SIGTERM for serve). Later runs map that archive instead of
@@ -25,7 +30,8 @@ if [[ ! -f "$jar" ]]; then
 fi
 
 # shellcheck disable=SC2206
-options=(${TOKENDESK_JAVA_OPTS:--XX:+UseSerialGC -Xms32m -Xmx256m -XX:ReservedCodeCacheSize=64m})
+options=(${TOKENDESK_JAVA_OPTS:--XX:+UseSerialGC -Xms32m -Xmx256m -XX:ReservedCodeCacheSize=64m -XX:MinHeapFreeRatio=15 -XX:MaxHeapFreeRatio=40 -XX:+IgnoreUnrecognizedVMOptions -XX:TrimNativeHeapInterval=2000})
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 
 if [[ "${TOKENDESK_CDS:-1}" == 1 ]]; then
     if [[ -f "$archive" && "$archive" -nt "$jar" ]]; then

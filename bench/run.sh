@@ -162,6 +162,10 @@ rows+=("| f_create | 201 | $post_rps | $post_p99 | - | - | - |")
 rss_mb=$(( $(ps -o rss= -p "$serve_pid") / 1024 ))
 uptime_after=$(uptime)
 
+# The console's Users and Tokens queries, on the same data, with the server stopped.
+stop_serve
+java -cp "$BENCH" dev.tokendesk.bench.ConsoleSearch "$work/data" >"$work/console.txt"
+
 if [[ "$JMH" == 1 ]]; then
     java -jar "$BENCH" AuthBenchmark -f 1 -wi 3 -i 5 -w 1s -r 1s -rf text -rff "$work/jmh.txt" >/dev/null 2>&1
 else
@@ -199,6 +203,10 @@ fi
     echo "- \`serve\` on the seeded data directory to the first 200, first start after the build (writes the class data archive): ${first_startup_ms} ms wall, ${first_startup_cpu_ms} ms CPU"
     echo "- the same with the archive: ${startup_ms} ms wall, ${startup_cpu_ms} ms CPU"
     echo "- RSS of \`serve\` after the load: ${rss_mb} MB (the launcher's default JVM options, app-gui/tokendesk.sh)"
+    echo
+    echo "## Console screens"
+    echo
+    cat "$work/console.txt"
     echo
     echo "## Authentication path (JMH, average time per call)"
     echo

@@ -83,14 +83,14 @@ scenarios=(
     "e_filtered_sorted|/api/restaurants?filters%5Bseats%5D%5B%24gte%5D=100&sort=name%3Adesc&pagination%5BpageSize%5D=10&token=$token|"
 )
 
-# Capture each response once for the bare server.
+# Capture each response once for the bare server, with its headers, so that it sends the same bytes.
 mkdir -p "$work/bare"
 for scenario in "${scenarios[@]}"; do
     IFS='|' read -r name path flag header <<<"$scenario"
     if [[ -n "$flag" ]]; then
-        status=$(curl -s -o "$work/bare/$name.body" -w '%{http_code}' -H "$header" "$base$path")
+        status=$(curl -s -D "$work/bare/$name.headers" -o "$work/bare/$name.body" -w '%{http_code}' -H "$header" "$base$path")
     else
-        status=$(curl -s -o "$work/bare/$name.body" -w '%{http_code}' "$base$path")
+        status=$(curl -s -D "$work/bare/$name.headers" -o "$work/bare/$name.body" -w '%{http_code}' "$base$path")
     fi
     echo "$status" >"$work/bare/$name.status"
 done

@@ -18,9 +18,9 @@ public class TokenDeskException extends RuntimeException {
     }
 
     /**
-     * Creates an exception without a stack trace, for a failure caused by the caller's input that
-     * is answered with an error response and never logged with its trace; filling in the trace
-     * would cost more than the rest of the rejection.
+     * Creates an exception without a stack trace, for a failure caused by the caller's input. Such
+     * a failure becomes an error response and is never logged with its trace, and filling in the
+     * trace would cost more than the rest of the rejection.
      */
     protected TokenDeskException(String message, boolean stackTrace) {
         super(message, null, true, stackTrace);

@@ -14,10 +14,11 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Times the queries behind the console's Users and Tokens screens on a data directory, as the
- * view models send them: first pages, a search by user name, the owner filter of the Tokens
- * screen, a deep page, and the owner picker of the issue form. Each query runs 5 times to warm
- * up, then 20 times; the median and the slowest of the 20 are printed as a Markdown table.
+ * Times the queries behind the console's Users and Tokens screens on a data directory, with the
+ * parameters their view models send. The queries are first pages, a search by user name, the
+ * owner filter of the Tokens screen, a deep page, and the owner picker of the issue form. Each
+ * runs 5 times to warm up, then 20 times, and the median and the slowest of the 20 are printed
+ * as a Markdown table.
  *
  * <p>Usage: {@code java -cp bench.jar dev.tokendesk.bench.ConsoleSearch DATA_DIR} with no server
  * running on that directory.

@@ -10,6 +10,10 @@ package dev.tokendesk.db;
  * throws {@link WouldBlock}, before it touches the database, and the server runs the whole
  * request again on a worker thread. Code on the request path therefore must not change shared
  * state before its first database call unless running it twice is harmless.
+ *
+ * <p>NOTE: only {@link Database#inTransaction} and {@link Database#run} check. Other blocking work
+ * on a {@code GET} path, such as file I/O or a password hash, is not detected and would run on the
+ * I/O thread.
  */
 public final class NonBlocking {
 

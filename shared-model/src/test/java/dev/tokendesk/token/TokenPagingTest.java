@@ -62,6 +62,22 @@ class TokenPagingTest {
     }
 
     @Test
+    void statusTotalsCountRevokedTokensThatAlsoExpiredOnce() {
+        long expiring = issue(bob, "bob-hour", TokenScope.FULL, new Expiry.After(Duration.ofHours(1)));
+        desk.tokens().revoke(expiring);
+        issue(bob, "bob-week", TokenScope.FULL, new Expiry.After(Duration.ofDays(7)));
+        clock.advance(Duration.ofHours(2));
+
+        for (TokenStatus status : TokenStatus.values()) {
+            Page<TokenView> page = desk.tokens().page(new TokenQuery(null, "", status, null, 1, 50));
+            assertThat(page.total()).as(status.name()).isEqualTo(page.items().size());
+        }
+        assertThat(desk.tokens().page(new TokenQuery(null, "", TokenStatus.ACTIVE, null, 1, 50)).total()).isEqualTo(3);
+        assertThat(desk.tokens().page(new TokenQuery(null, "", TokenStatus.EXPIRED, null, 1, 50)).total()).isEqualTo(1);
+        assertThat(desk.tokens().page(new TokenQuery(null, "", TokenStatus.REVOKED, null, 1, 50)).total()).isEqualTo(2);
+    }
+
+    @Test
     void filtersByOwnerIdOrName() {
         assertThat(names(new TokenQuery(bob.id(), "", null, null, 1, 50))).containsExactly("bob-gone", "bob-custom");
         assertThat(names(new TokenQuery(null, "LIC", null, null, 1, 50))).containsExactly("alice-read", "alice-day");

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,10 @@ import org.slf4j.LoggerFactory;
 public final class ErrorMapper {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+    /** Upper bound of kept error bodies; messages quote request values, so clients decide how many differ. */
+    private static final int MAX_RECENT_BODIES = 1_024;
+    /** Serialized bodies of recent errors without details, by status, name and masked message. */
+    private static final Map<String, byte[]> RECENT_BODIES = new ConcurrentHashMap<>();
 
     private ErrorMapper() {
     }
@@ -49,15 +54,34 @@ public final class ErrorMapper {
         if (error instanceof FailureRateLimiter.RateLimitedException limited) {
             exchange.getResponseHeaders().put(Headers.RETRY_AFTER, limited.retryAfterSeconds());
         }
+        String message = SecretMasking.mask(error.getMessage());
+        if (!error.details().isEmpty()) {
+            Json.send(exchange, error.status(), Json.bytes(body(error, message)));
+            return;
+        }
+        // Most rejections repeat (the same bad token, the same missing permission), so their bodies are kept.
+        String key = error.status() + "\u0000" + error.name() + "\u0000" + message;
+        byte[] bytes = RECENT_BODIES.get(key);
+        if (bytes == null) {
+            bytes = Json.bytes(body(error, message));
+            if (RECENT_BODIES.size() >= MAX_RECENT_BODIES) {
+                RECENT_BODIES.clear();
+            }
+            RECENT_BODIES.put(key, bytes);
+        }
+        Json.send(exchange, error.status(), bytes);
+    }
+
+    private static Map<String, Object> body(ApiException error, String maskedMessage) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("data", null);
         Map<String, Object> errorBody = new LinkedHashMap<>();
         errorBody.put("status", error.status());
         errorBody.put("name", error.name());
-        errorBody.put("message", SecretMasking.mask(error.getMessage()));
+        errorBody.put("message", maskedMessage);
         errorBody.put("details", SecretMasking.maskTree(error.details()));
         body.put("error", errorBody);
-        Json.send(exchange, error.status(), body);
+        return body;
     }
 
     static ApiException toApiException(Throwable failure, HttpServerExchange exchange) {

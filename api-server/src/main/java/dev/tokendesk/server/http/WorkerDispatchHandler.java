@@ -13,9 +13,9 @@ import java.util.Map;
  * Runs a request on a worker thread, with blocking I/O, whenever it needs the database; a
  * {@code GET} that needs nothing but memory completes on the I/O thread.
  *
- * <p>A {@code GET} first runs on the I/O thread inside {@link NonBlocking#attempt}: a cached
- * credential and a cached response, or a rejection that needs no lookup, answer it there, without
- * the hand-over to a worker thread. The first database call stops the attempt before it reads
+ * <p>A {@code GET} first runs on the I/O thread inside {@link NonBlocking#attempt}. With a cached
+ * credential and a cached response, or with a rejection that needs no lookup, it completes there,
+ * without the hand-over to a worker thread. The first database call stops the attempt before it reads
  * anything; this handler then restores the query (the token mechanism removes the {@code token}
  * parameter) and runs the request again from here on a worker thread. Other methods go to a
  * worker thread at once.

@@ -62,7 +62,7 @@ public final class BearerMechanism implements CredentialMechanism {
         return credential;
     }
 
-    /** The white space that separates the scheme from the credential: space, tab, CR, LF, VT and FF. */
+    /** Returns whether {@code c} separates the scheme from the credential: space, tab, CR, LF, VT or FF. */
     private static boolean isSeparator(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u000B' || c == '\f';
     }

@@ -14,15 +14,15 @@
 #   MALLOC_ARENA_MAX=2                   fewer glibc malloc arenas, so less native memory held per thread
 # TOKENDESK_JAVA_OPTS replaces the JVM options, for example TOKENDESK_JAVA_OPTS="-Xmx1g".
 #
-# Class data sharing: the first run writes target/tokendesk.jsa, an archive of the classes the run
-# loaded, when it exits (Ctrl+C or SIGTERM for serve). Later runs map that archive instead of
+# Class data sharing: the first run of the console or of `serve` writes target/tokendesk-console.jsa
+# or target/tokendesk-serve.jsa, an archive of the classes the run loaded, when it exits (Ctrl+C
+# or SIGTERM for serve). Later runs map that archive instead of
 # loading and verifying the classes again, which shortens start-up. A new build of the jar makes
 # the archive stale; the next run then writes a new one. TOKENDESK_CDS=0 turns this off.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 jar=${TOKENDESK_JAR:-$here/target/tokendesk.jar}
-archive=${jar%.jar}.jsa
 
 if [[ ! -f "$jar" ]]; then
     echo "No $jar: build it first with: mvn -B -ntp -DskipTests package" >&2
@@ -33,7 +33,20 @@ fi
 options=(${TOKENDESK_JAVA_OPTS:--XX:+UseSerialGC -Xms32m -Xmx256m -XX:ReservedCodeCacheSize=64m -XX:MinHeapFreeRatio=15 -XX:MaxHeapFreeRatio=40 -XX:+IgnoreUnrecognizedVMOptions -XX:TrimNativeHeapInterval=2000})
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 
-if [[ "${TOKENDESK_CDS:-1}" == 1 ]]; then
+# The archive holds the classes of the run that wrote it, so the console and `serve` keep one each.
+# Other commands (token, user, import, --help and so on) run without one: an archive written by
+# such a short run would hold too few classes to speed up the console or the server.
+mode=
+if [[ $# -eq 0 ]]; then
+    mode=console
+elif [[ "$1" == serve ]]; then
+    mode=serve
+elif [[ "$1" == -* && "$1" != -h && "$1" != --help && "$1" != -V && "$1" != --version ]]; then
+    mode=console
+fi
+archive=${jar%.jar}-$mode.jsa
+
+if [[ "${TOKENDESK_CDS:-1}" == 1 && -n "$mode" ]]; then
     if [[ -f "$archive" && "$archive" -nt "$jar" ]]; then
         options+=(-XX:SharedArchiveFile="$archive")
     else

@@ -38,6 +38,7 @@ public final class ConsoleSearch {
         Path dataDir = Path.of(args[0]);
         try (TokenDesk desk = TokenDesk.openWithoutBackgroundTasks(TokenDeskConfig.defaults(dataDir), Clock.systemUTC(), Map.of())) {
             long users = desk.users().count();
+            long tokens = desk.tokens().page(TokenQuery.firstPage(1)).total();
             Map<String, Supplier<Object>> queries = new LinkedHashMap<>();
             queries.put("Users: first page by user name", () -> desk.users().page(UserQuery.firstPage(USERS_PAGE)));
             queries.put("Users: search \"user-4711\"", () -> desk.users().page(new UserQuery("user-4711", UserSort.USERNAME, true, 1, USERS_PAGE)));
@@ -48,7 +49,8 @@ public final class ConsoleSearch {
             queries.put("Tokens: active, page 1,000", () -> desk.tokens().page(new TokenQuery(null, "", TokenStatus.ACTIVE, null, 1000, TOKENS_PAGE)));
             queries.put("Issue form: owner picker \"load-user-99\"", () -> desk.users().page(new UserQuery("load-user-99", UserSort.USERNAME, true, 1, 20)));
 
-            System.out.println("Console queries on " + users + " users (median and slowest of " + RUNS + " runs after " + WARMUP + " warm-up runs):");
+            System.out.println("Console queries on " + users + " users and " + tokens + " tokens (median and slowest of " + RUNS
+                    + " runs after " + WARMUP + " warm-up runs):");
             System.out.println();
             System.out.println("| query | median | slowest |");
             System.out.println("|---|---|---|");

@@ -14,6 +14,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -77,21 +79,39 @@ public final class Database implements AutoCloseable {
         String url = jdbcUrl(config);
         String where = config.usesEmbeddedDatabase() ? "data directory " + config.dataDir() : "database " + url;
         HikariDataSource dataSource = openPool(config, url, where);
+        // Hibernate's bootstrap reads no table, so it runs on a second thread while Flyway migrates;
+        // the comparison with the tables waits until both are done.
+        CompletableFuture<SessionFactory> bootstrap = new CompletableFuture<>();
+        Thread bootstrapThread = new Thread(() -> {
+            try {
+                bootstrap.complete(buildSessionFactory(dataSource, entityClasses));
+            } catch (RuntimeException | Error e) {
+                bootstrap.completeExceptionally(e);
+            }
+        }, "hibernate-bootstrap");
+        bootstrapThread.setDaemon(true);
+        bootstrapThread.start();
         try {
-            MigrateResult migration = Flyway.configure()
-                    .dataSource(dataSource)
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
-            Action schemaCheck = migration.migrationsExecuted > 0 || Boolean.getBoolean(VALIDATE_PROPERTY) ? Action.VALIDATE : Action.NONE;
-            SessionFactory sessionFactory = new HibernatePersistenceConfiguration("tokendesk")
-                    .managedClasses(entityClasses)
-                    .property(AvailableSettings.DATASOURCE, dataSource)
-                    .property(AvailableSettings.JDBC_TIME_ZONE, "UTC")
-                    // Statistics are a handful of atomic counters; tests read them to prove how many writes a path makes.
-                    .collectStatistics(true)
-                    .schemaToolingAction(schemaCheck)
-                    .createEntityManagerFactory();
+            MigrateResult migration;
+            try {
+                migration = Flyway.configure()
+                        .dataSource(dataSource)
+                        .locations("classpath:db/migration")
+                        .load()
+                        .migrate();
+            } catch (RuntimeException e) {
+                bootstrap.thenAccept(SessionFactory::close);
+                throw e;
+            }
+            SessionFactory sessionFactory = awaitBootstrap(bootstrap);
+            if (migration.migrationsExecuted > 0 || Boolean.getBoolean(VALIDATE_PROPERTY)) {
+                try {
+                    sessionFactory.getSchemaManager().validateMappedObjects();
+                } catch (RuntimeException e) {
+                    sessionFactory.close();
+                    throw e;
+                }
+            }
             return new Database(dataSource, sessionFactory, url.startsWith("jdbc:postgresql:"),
                     config.usesEmbeddedDatabase() ? config.dataDir() : null);
         } catch (FlywayException e) {
@@ -105,6 +125,32 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             dataSource.close();
             throw new DatabaseUnavailableException("Cannot prepare the " + where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static SessionFactory buildSessionFactory(DataSource dataSource, List<Class<?>> entityClasses) {
+        return new HibernatePersistenceConfiguration("tokendesk")
+                .managedClasses(entityClasses)
+                .property(AvailableSettings.DATASOURCE, dataSource)
+                .property(AvailableSettings.JDBC_TIME_ZONE, "UTC")
+                // Statistics are a handful of atomic counters; tests read them to prove how many writes a path makes.
+                .collectStatistics(true)
+                .schemaToolingAction(Action.NONE)
+                .createEntityManagerFactory();
+    }
+
+    /** Returns the session factory that the bootstrap thread built, or throws what stopped it. */
+    private static SessionFactory awaitBootstrap(CompletableFuture<SessionFactory> bootstrap) {
+        try {
+            return bootstrap.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
         }
     }
 

@@ -209,18 +209,21 @@ public final class TokenService {
      * are all tokens less the revoked and the expired ones.
      */
     private static long countByStatus(Session session, TokenStatus status, Instant now) {
-        long expiredByNow = session.createSelectionQuery("select count(*) from ApiToken t where t.expiresAt <= :now", Long.class)
-                .setParameter("now", now).getSingleResult();
-        long revokedAndExpired = session.createSelectionQuery(
-                        "select count(*) from ApiToken t where t.revokedAt is not null and t.expiresAt <= :now", Long.class)
-                .setParameter("now", now).getSingleResult();
+        // Every bound starts after the epoch: "is not null" cannot start an index range in H2, which
+        // would then read each token with a null value from the table, and a million tokens never expire.
+        long expiredByNow = session.createSelectionQuery("select count(*) from ApiToken t where t.expiresAt > :epoch and t.expiresAt <= :now",
+                        Long.class)
+                .setParameter("epoch", Instant.EPOCH).setParameter("now", now).getSingleResult();
+        long revokedAndExpired = session.createSelectionQuery("select count(*) from ApiToken t where t.revokedAt > :epoch"
+                        + " and t.expiresAt > :epoch and t.expiresAt <= :now", Long.class)
+                .setParameter("epoch", Instant.EPOCH).setParameter("now", now).getSingleResult();
         long expired = expiredByNow - revokedAndExpired;
         if (status == TokenStatus.EXPIRED) {
             return expired;
         }
         long all = session.createSelectionQuery("select count(*) from ApiToken t", Long.class).getSingleResult();
-        long revoked = session.createSelectionQuery("select count(*) from ApiToken t where t.revokedAt is not null", Long.class)
-                .getSingleResult();
+        long revoked = session.createSelectionQuery("select count(*) from ApiToken t where t.revokedAt > :epoch", Long.class)
+                .setParameter("epoch", Instant.EPOCH).getSingleResult();
         return all - revoked - expired;
     }
 

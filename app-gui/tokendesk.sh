@@ -33,9 +33,9 @@ fi
 options=(${TOKENDESK_JAVA_OPTS:--XX:+UseSerialGC -Xms32m -Xmx256m -XX:ReservedCodeCacheSize=64m -XX:MinHeapFreeRatio=15 -XX:MaxHeapFreeRatio=40 -XX:+IgnoreUnrecognizedVMOptions -XX:TrimNativeHeapInterval=2000})
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 
-# The archive holds the classes of the run that wrote it, so the console and `serve` keep one each.
+# The archive contains the classes of the run that wrote it, so the console and `serve` keep one each.
 # Other commands (token, user, import, --help and so on) run without one: an archive written by
-# such a short run would hold too few classes to speed up the console or the server.
+# such a short run would contain too few classes to speed up the console or the server.
 mode=
 if [[ $# -eq 0 ]]; then
     mode=console

@@ -1,7 +1,7 @@
 -- Makes every request of a wrk run one that the response cache has not seen: the offset
 -- (pagination[start]) steps through MISS_STARTS values, default 991 (the first hundred pages of
 -- ten), and the page size through 10 to 14. That is 4,955 different requests, more than the
--- cache holds (4,096 responses), so each request reads the database. Keep MISS_STARTS + 14 at or
+-- cache keeps (4,096 responses), so each request reads the database. Keep MISS_STARTS + 14 at or
 -- below the number of matching entries, so that no page is past the end.
 -- Usage: MISS_STARTS=N wrk -s bench/misses.lua URL_WITH_QUERY
 local counter = 0

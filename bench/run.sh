@@ -143,7 +143,7 @@ post_p99=$(awk '$1 == "99%" {print $2}' <<<"$post_out")
 post_errors=$(awk '/Non-2xx/ {print $4}' <<<"$post_out")
 rows+=("| f_create | 201 | $post_rps | $post_p99 | - | - | - |")
 
-# The rows a to e repeat one URL, which the response cache answers after the first request. These
+# The rows a to e repeat one URL, which the response cache serves after the first request. These
 # rows make every request one that the cache has not seen, so each reads the database; the bare
 # server has no counterpart for them. They run last: at scale their slow requests keep the server
 # busy after wrk stops.

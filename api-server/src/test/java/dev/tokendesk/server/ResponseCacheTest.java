@@ -137,7 +137,7 @@ class ResponseCacheTest {
     }
 
     @Test
-    void cachedResponseHasTheHeadersOfAReadFromTheDatabase() {
+    void cachedResponseKeepsHeaders() {
         String path = LIST + "&token=" + fixture.tokenA;
         TestServer.Response fromDatabase = api.get(path);
         long statements = statistics().getPrepareStatementCount();
@@ -168,7 +168,7 @@ class ResponseCacheTest {
         assertThat(loggedAtLeast(logged + 2)).isEqualTo(logged + 2);
     }
 
-    /** The log gets its line when the exchange completes, just after the client has the response. */
+    /** Waits up to 2 s for {@code count} log lines: a line is added when the exchange completes, just after the response. */
     private int loggedAtLeast(int count) {
         long deadline = System.nanoTime() + 2_000_000_000L;
         int size = api.server.requestLog().snapshot().size();

@@ -185,9 +185,8 @@ public final class TokenService {
         boolean statusOnly = query.status() != null && query.ownerId() == null && query.owner().isEmpty() && query.scope() == null;
         return database.inTransaction(session -> {
             var count = session.createSelectionQuery("select count(*) from ApiToken t" + where, Long.class);
-            // Without an owner filter, a left join keeps the tokens table first, so the database reads it
-            // in id order and stops after the page; with an inner join H2 may start from the users and
-            // sort every token. An owner filter selects few users, so there the users come first.
+            // Without an owner filter, a left join keeps the tokens table first, so H2 reads it in id order
+            // and stops after the page. An owner filter selects few users, so there they come first.
             String owner = query.owner().isEmpty() ? " left join fetch t.owner" : " join fetch t.owner";
             var select = session.createSelectionQuery("select t from ApiToken t" + owner + where + " order by t.id", ApiToken.class);
             parameters.forEach((name, value) -> {
@@ -208,10 +207,10 @@ public final class TokenService {
     }
 
     /**
-     * Counts active or expired tokens from counts that the indexes on {@code revoked_at} and
-     * {@code expires_at} answer, so that a million tokens are not read one by one: expired tokens
-     * are those expired by {@code now} less those among them that were revoked, and active tokens
-     * are all tokens less the revoked and the expired ones.
+     * Counts active or expired tokens with counts that the indexes on {@code revoked_at} and
+     * {@code expires_at} serve, so that a million tokens are not read one by one. Expired tokens
+     * are those expired by {@code now} less the revoked ones among them. Active tokens are all
+     * tokens less the revoked and the expired ones.
      */
     private static long countByStatus(Session session, TokenStatus status, Instant now) {
         // Every bound starts after the epoch: "is not null" cannot start an index range in H2, which

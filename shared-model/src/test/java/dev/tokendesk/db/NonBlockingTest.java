@@ -70,7 +70,7 @@ class NonBlockingTest {
     }
 
     @Test
-    void exceptionsOfTheWorkPropagateAndEndTheAttempt() {
+    void workExceptionEndsAttempt() {
         assertThatThrownBy(() -> NonBlocking.attempt(() -> {
             throw new IllegalStateException("from the work");
         })).isInstanceOf(IllegalStateException.class).hasMessage("from the work");

@@ -25,7 +25,7 @@ class ResponseCacheBoundsTest {
     }
 
     @Test
-    void storedBodyIsReturnedToTheSameCallerOnly() {
+    void bodyServesSameCallerOnly() {
         byte[] body = "{\"data\":[]}".getBytes();
         cache.put(key(token(1, 10), "a=1"), cache.generation(), body);
 
@@ -38,7 +38,7 @@ class ResponseCacheBoundsTest {
     }
 
     @Test
-    void everyKindOfChangeButLastUseEmptiesTheCache() {
+    void changesButLastUseEmptyCache() {
         for (ChangeEvent.Kind kind : ChangeEvent.Kind.values()) {
             cache.put(key(token(1, 10), "a=1"), cache.generation(), new byte[] {1});
             assertThat(cache.get(key(token(1, 10), "a=1"))).isNotNull();

@@ -27,9 +27,17 @@ import dev.tokendesk.server.users.LoginHandler;
 import dev.tokendesk.server.users.MeHandler;
 import io.undertow.Handlers;
 import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RoutingHandler;
+import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
+import io.undertow.util.PathTemplate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The route table and the handler chain around it. Each route declares what it requires next to
@@ -49,26 +57,29 @@ final class Routes {
         ContentHandlers content = new ContentHandlers(desk.content(), desk.events());
         FailureLimits limits = FailureLimits.defaults(desk.clock());
         // Content routes name the action for collection types, then for single types; null where the kind has no such route.
-        RoutingHandler routes = new RoutingHandler(false)
-                .post("/api/auth/local", guard(desk, Requirement.ANYONE, new LoginHandler(desk, limits)))
-                .get("/api/users/me", guard(desk, Requirement.AUTHENTICATED, new MeHandler(desk)))
-                .get("/api/openapi.json", guard(desk, Requirement.ANYONE, new OpenApiHandler(desk.content())))
-                .get("/api/{name}", content(desk, Action.FIND, Action.FIND_ONE, content.read()))
-                .post("/api/{name}", content(desk, Action.CREATE, null, content.create()))
-                .put("/api/{name}", content(desk, null, Action.UPDATE, content.putSingle()))
-                .delete("/api/{name}", content(desk, null, Action.DELETE, content.delete()))
-                .get("/api/{name}/{documentId}", content(desk, Action.FIND_ONE, null, content.findOne()))
-                .put("/api/{name}/{documentId}", content(desk, Action.UPDATE, null, content.update()))
-                .delete("/api/{name}/{documentId}", content(desk, Action.DELETE, null, content.delete()))
-                .setFallbackHandler(exchange -> ErrorMapper.send(exchange, ApiException.notFound("Not Found")))
-                .setInvalidMethodHandler(exchange -> ErrorMapper.send(exchange,
-                        ApiException.methodNotAllowed(exchange.getRequestMethod().toString(), exchange.getRequestPath())));
+        RoutingHandler routes = new RoutingHandler(false);
+        Map<String, Set<String>> methodsByTemplate = new LinkedHashMap<>();
+        route(routes, methodsByTemplate, Methods.POST, "/api/auth/local", guard(desk, Requirement.ANYONE, new LoginHandler(desk, limits)));
+        route(routes, methodsByTemplate, Methods.GET, "/api/users/me", guard(desk, Requirement.AUTHENTICATED, new MeHandler(desk)));
+        route(routes, methodsByTemplate, Methods.GET, "/api/openapi.json",
+                guard(desk, Requirement.ANYONE, new OpenApiHandler(desk.content())));
+        route(routes, methodsByTemplate, Methods.GET, "/api/{name}", content(desk, Action.FIND, Action.FIND_ONE, content.read()));
+        route(routes, methodsByTemplate, Methods.POST, "/api/{name}", content(desk, Action.CREATE, null, content.create()));
+        route(routes, methodsByTemplate, Methods.PUT, "/api/{name}", content(desk, null, Action.UPDATE, content.putSingle()));
+        route(routes, methodsByTemplate, Methods.DELETE, "/api/{name}", content(desk, null, Action.DELETE, content.delete()));
+        route(routes, methodsByTemplate, Methods.GET, "/api/{name}/{documentId}", content(desk, Action.FIND_ONE, null, content.findOne()));
+        route(routes, methodsByTemplate, Methods.PUT, "/api/{name}/{documentId}", content(desk, Action.UPDATE, null, content.update()));
+        route(routes, methodsByTemplate, Methods.DELETE, "/api/{name}/{documentId}", content(desk, Action.DELETE, null, content.delete()));
+        routes.setFallbackHandler(exchange -> ErrorMapper.send(exchange, ApiException.notFound("Not Found")))
+                .setInvalidMethodHandler(exchange -> ErrorMapper.send(exchange, ApiException.methodNotAllowed(
+                        exchange.getRequestMethod().toString(), exchange.getRequestPath(), allowedMethods(methodsByTemplate, exchange))));
 
         HttpHandler api = new AuthenticationHandler(desk.authenticator(), limits.tokenChecksByAddress(), desk.authFailures(), routes);
         HttpHandler paths = Handlers.path(api)
                 .addExactPath("/_health", exchange -> {
                     if (!exchange.getRequestMethod().equals(Methods.GET) && !exchange.getRequestMethod().equals(Methods.HEAD)) {
-                        throw ApiException.methodNotAllowed(exchange.getRequestMethod().toString(), exchange.getRequestPath());
+                        throw ApiException.methodNotAllowed(exchange.getRequestMethod().toString(), exchange.getRequestPath(),
+                                List.of("GET", "HEAD"));
                     }
                     Json.send(exchange, 200, Map.of("status", "ok"));
                 });
@@ -78,6 +89,24 @@ final class Routes {
         HttpHandler logged = new SecurityHeadersHandler(new RequestLogHandler(requestLog, desk.clock(), limited));
         IpAllowList proxies = IpAllowList.parse(desk.config().trustedProxies());
         return proxies.allowsAll() ? logged : new TrustedProxyHandler(proxies, logged);
+    }
+
+    /** Registers {@code handler} for {@code method} on {@code template} and records the pair for the Allow header of a 405. */
+    private static void route(RoutingHandler routes, Map<String, Set<String>> methodsByTemplate, HttpString method, String template,
+            HttpHandler handler) {
+        routes.add(method, template, handler);
+        methodsByTemplate.computeIfAbsent(template, key -> new TreeSet<>()).add(method.toString());
+    }
+
+    /** Returns the methods of every registered template that matches the request's path. */
+    private static Set<String> allowedMethods(Map<String, Set<String>> methodsByTemplate, HttpServerExchange exchange) {
+        Set<String> allowed = new TreeSet<>();
+        methodsByTemplate.forEach((template, methods) -> {
+            if (PathTemplate.create(template).matches(exchange.getRelativePath(), new HashMap<>())) {
+                allowed.addAll(methods);
+            }
+        });
+        return allowed;
     }
 
     private static HttpHandler guard(TokenDesk desk, Requirement requirement, HttpHandler endpoint) {

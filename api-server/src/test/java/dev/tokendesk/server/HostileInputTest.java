@@ -6,6 +6,7 @@ import dev.tokendesk.role.Action;
 import dev.tokendesk.role.Permission;
 import dev.tokendesk.server.requestlog.RequestLogEntry;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -174,6 +175,26 @@ class HostileInputTest {
         assertThat(inPath.body()).doesNotContain(token.substring(4, 49));
         assertThat(log).hasSize(queries.length + 1);
         assertThat(log).allSatisfy(entry -> assertThat(entry.toString()).doesNotContain(token.substring(4, 49)));
+    }
+
+    @Test
+    void methodNotAllowedNamesAllowedMethods() {
+        RawHttp.Result patch = RawHttp.send(api.server.port(), ("PATCH /api/restaurants HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Content-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        RawHttp.Result head = RawHttp.send(api.server.port(), ("HEAD /api/restaurants/abc HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        TestServer.Response putOnList = api.putJson("/api/restaurants", "{\"data\":{}}", "Authorization", auth);
+        TestServer.Response postOnHealth = api.postJson("/_health", "{}");
+
+        assertThat(patch.status()).isEqualTo(405);
+        assertThat(patch.text()).containsIgnoringCase("\r\nAllow: DELETE, GET, POST, PUT\r\n");
+        assertThat(head.status()).isEqualTo(405);
+        assertThat(head.text()).containsIgnoringCase("\r\nAllow: DELETE, GET, PUT\r\n");
+        assertThat(putOnList.status()).isEqualTo(405);
+        assertThat(putOnList.header("Allow")).isEqualTo("GET, POST");
+        assertThat(putOnList.json().at("/error/message").asText()).contains("PUT").contains("allowed: GET, POST");
+        assertThat(postOnHealth.status()).isEqualTo(405);
+        assertThat(postOnHealth.header("Allow")).isEqualTo("GET, HEAD");
     }
 
     @Test

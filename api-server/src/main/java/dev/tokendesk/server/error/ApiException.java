@@ -1,6 +1,7 @@
 package dev.tokendesk.server.error;
 
 import dev.tokendesk.TokenDeskException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -52,8 +53,9 @@ public class ApiException extends TokenDeskException {
         return new ApiException(404, "NotFoundError", message);
     }
 
-    public static ApiException methodNotAllowed(String method, String path) {
-        return new ApiException(405, "MethodNotAllowedError", "Method " + method + " is not allowed on " + path);
+    /** 405 for {@code method} on {@code path}; {@code allowed} lists the methods the path takes, for the Allow header. */
+    public static MethodNotAllowedException methodNotAllowed(String method, String path, Collection<String> allowed) {
+        return new MethodNotAllowedException(method, path, allowed);
     }
 
     public static ApiException unsupportedMediaType(String contentType) {

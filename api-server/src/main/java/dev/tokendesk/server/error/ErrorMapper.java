@@ -51,6 +51,9 @@ public final class ErrorMapper {
         if (error instanceof UnauthorizedException unauthorized) {
             exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, unauthorized.wwwAuthenticate());
         }
+        if (error instanceof MethodNotAllowedException notAllowed) {
+            exchange.getResponseHeaders().put(Headers.ALLOW, notAllowed.allow());
+        }
         if (error instanceof FailureRateLimiter.RateLimitedException limited) {
             exchange.getResponseHeaders().put(Headers.RETRY_AFTER, limited.retryAfterSeconds());
         }

@@ -13,6 +13,7 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
 import io.undertow.util.PathTemplateMatch;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -80,7 +81,8 @@ public final class PermissionHandler implements HttpHandler {
                 ContentTypeView type = resolveType(exchange);
                 Action action = type.kind() == ContentKind.SINGLE_TYPE ? singleAction : collectionAction;
                 if (action == null) {
-                    throw ApiException.methodNotAllowed(exchange.getRequestMethod().toString(), exchange.getRequestPath());
+                    throw ApiException.methodNotAllowed(exchange.getRequestMethod().toString(), exchange.getRequestPath(),
+                            allowedMethods(type, exchange));
                 }
                 if (!principal.allows(type.uid(), action)) {
                     throw ApiException.forbidden();
@@ -102,7 +104,16 @@ public final class PermissionHandler implements HttpHandler {
                 .orElseThrow(() -> ApiException.notFound("No content type with the route name '" + name + "'"));
     }
 
-    /** Allows a relation target when the caller's effective permissions include {@code find} on it. */
+    /**
+     * Returns the methods that the content routes take for {@code type} on this path: a collection
+     * type's list takes GET and POST, its entries and a single type take GET, PUT and DELETE.
+     */
+    private static List<String> allowedMethods(ContentTypeView type, HttpServerExchange exchange) {
+        boolean entryPath = exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY).getParameters().containsKey("documentId");
+        return type.kind() == ContentKind.COLLECTION_TYPE && !entryPath ? List.of("GET", "POST") : List.of("GET", "PUT", "DELETE");
+    }
+
+        /** Allows a relation target when the caller's effective permissions include {@code find} on it. */
     private record RelationTargetAccess(Principal principal) implements TargetAccess {
 
         @Override

@@ -20,7 +20,7 @@ public class ApiException extends TokenDeskException {
     }
 
     public ApiException(int status, String name, String message, Map<String, Object> details) {
-        // The response says everything about the failure; a stack trace would only cost time.
+        // The status and message describe the failure fully, so a stack trace would only cost time.
         super(message, false);
         this.status = status;
         this.name = name;

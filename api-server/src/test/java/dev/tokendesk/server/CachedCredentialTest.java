@@ -84,7 +84,7 @@ class CachedCredentialTest {
     }
 
     @Test
-    void writingLastUsedTimesKeepsCachedCredentialsAndResponses() {
+    void lastUseFlushKeepsCaches() {
         String path = LIST + "?token=" + fixture.tokenA;
         warm(path);
         List<ChangeEvent.Kind> published = new ArrayList<>();

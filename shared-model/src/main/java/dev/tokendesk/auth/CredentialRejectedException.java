@@ -38,7 +38,7 @@ public class CredentialRejectedException extends TokenDeskException {
     private final Reason reason;
 
     public CredentialRejectedException(Reason reason) {
-        // Rejections are routine (every bad token in a request) and the reason says it all.
+        // Rejections are routine (every bad token in a request), and the reason describes each fully.
         super(reason.message, false);
         this.reason = reason;
     }

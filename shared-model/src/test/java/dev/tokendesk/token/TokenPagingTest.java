@@ -62,7 +62,7 @@ class TokenPagingTest {
     }
 
     @Test
-    void statusTotalsCountRevokedTokensThatAlsoExpiredOnce() {
+    void statusTotalsCountRevokedExpiredOnce() {
         long expiring = issue(bob, "bob-hour", TokenScope.FULL, new Expiry.After(Duration.ofHours(1)));
         desk.tokens().revoke(expiring);
         issue(bob, "bob-week", TokenScope.FULL, new Expiry.After(Duration.ofDays(7)));

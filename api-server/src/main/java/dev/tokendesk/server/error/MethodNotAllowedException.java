@@ -9,9 +9,12 @@ public final class MethodNotAllowedException extends ApiException {
     private final String allow;
 
     MethodNotAllowedException(String method, String path, Collection<String> allowed) {
-        super(405, "MethodNotAllowedError", "Method " + method + " is not allowed on " + path + "; allowed: "
-                + String.join(", ", new TreeSet<>(allowed)));
-        this.allow = String.join(", ", new TreeSet<>(allowed));
+        this(method, path, String.join(", ", new TreeSet<>(allowed)));
+    }
+
+    private MethodNotAllowedException(String method, String path, String allow) {
+        super(405, "MethodNotAllowedError", "Method " + method + " is not allowed on " + path + "; allowed: " + allow);
+        this.allow = allow;
     }
 
     /** Returns the value of the Allow header: the allowed methods, sorted and separated by commas. */

@@ -14,6 +14,8 @@ public class ApiException extends TokenDeskException {
     private final int status;
     private final String name;
     private final Map<String, Object> details;
+    /** The response body, kept by {@link ErrorMapper} for an exception that is sent more than once. */
+    private byte[] preparedBody;
 
     public ApiException(int status, String name, String message) {
         this(status, name, message, Map.of());
@@ -37,6 +39,15 @@ public class ApiException extends TokenDeskException {
 
     public Map<String, Object> details() {
         return details;
+    }
+
+    byte[] preparedBody() {
+        return preparedBody;
+    }
+
+    void prepareBody(byte[] body) {
+        // A race between two senders writes equal bytes, so the field needs no lock.
+        preparedBody = body;
     }
 
     /** 400 ValidationError for one bad request parameter; {@code path} is the parameter as sent. */

@@ -57,6 +57,11 @@ public final class ErrorMapper {
         if (error instanceof FailureRateLimiter.RateLimitedException limited) {
             exchange.getResponseHeaders().put(Headers.RETRY_AFTER, limited.retryAfterSeconds());
         }
+        byte[] prepared = error.preparedBody();
+        if (prepared != null) {
+            Json.send(exchange, error.status(), prepared);
+            return;
+        }
         String message = SecretMasking.mask(error.getMessage());
         if (!error.details().isEmpty()) {
             Json.send(exchange, error.status(), Json.bytes(body(error, message)));
@@ -72,6 +77,7 @@ public final class ErrorMapper {
             }
             RECENT_BODIES.put(key, bytes);
         }
+        error.prepareBody(bytes);
         Json.send(exchange, error.status(), bytes);
     }
 

@@ -4,10 +4,11 @@ import dev.tokendesk.db.NonBlocking;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Methods;
-import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Runs a request on a worker thread, with blocking I/O, whenever it needs the database; a
@@ -53,9 +54,14 @@ public final class WorkerDispatchHandler implements HttpHandler {
         return false;
     }
 
+    /**
+     * Copies the map but not the value lists: handlers may add, remove or replace parameters
+     * during the attempt (the token mechanism removes one), but must not change a list in place.
+     */
     private static Map<String, Deque<String>> copy(Map<String, Deque<String>> parameters) {
-        Map<String, Deque<String>> copy = new LinkedHashMap<>();
-        parameters.forEach((name, values) -> copy.put(name, new ArrayDeque<>(values)));
-        return copy;
+        if (parameters.isEmpty()) {
+            return Map.of();
+        }
+        return parameters instanceof SortedMap<String, Deque<String>> sorted ? new TreeMap<>(sorted) : new LinkedHashMap<>(parameters);
     }
 }

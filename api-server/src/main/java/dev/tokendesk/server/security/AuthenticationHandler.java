@@ -4,8 +4,10 @@ import dev.tokendesk.audit.AuthFailureCounter;
 import dev.tokendesk.auth.AddressNotAllowedException;
 import dev.tokendesk.auth.Authenticator;
 import dev.tokendesk.auth.CredentialRejectedException;
+import dev.tokendesk.auth.CredentialRejectedException.Reason;
 import dev.tokendesk.auth.Principal;
 import dev.tokendesk.server.error.ApiException;
+import dev.tokendesk.server.error.ErrorMapper;
 import dev.tokendesk.server.error.UnauthorizedException;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -63,28 +65,26 @@ public final class AuthenticationHandler implements HttpHandler {
         String address = ClientAddress.of(exchange);
 
         Principal principal = null;
+        Reason rejection = null;
         try {
             for (CredentialMechanism mechanism : mechanisms) {
                 CredentialMechanism.Outcome outcome = mechanism.authenticate(exchange);
                 if (outcome.attempted()) {
                     principal = outcome.principal();
+                    rejection = outcome.rejection();
                     break;
                 }
             }
         } catch (CredentialRejectedException e) {
-            boolean alreadyLimited = limiter.isLimited(address);
-            limiter.recordFailure(address);
-            failures.count(e.reason().name());
-            LOG.debug("Rejected credential from {}: {}", address, e.reason());
-            if (alreadyLimited) {
-                // Raises the 429 with Retry-After for a failure beyond the address's allowance.
-                limiter.check(address);
-            }
-            throw new UnauthorizedException(e.getMessage(), true);
+            rejection = e.reason();
         } catch (AddressNotAllowedException e) {
             failures.count("ADDRESS_NOT_ALLOWED");
             LOG.debug("Rejected token use from {}: outside its allow-list", address);
             throw e;
+        }
+        if (rejection != null) {
+            reject(exchange, address, rejection);
+            return;
         }
 
         if (principal == null) {
@@ -94,6 +94,18 @@ public final class AuthenticationHandler implements HttpHandler {
         }
         exchange.putAttachment(PRINCIPAL, principal);
         next.handleRequest(exchange);
+    }
+
+    /**
+     * Counts the failure and sends 401, or 429 with {@code Retry-After} when the address had
+     * already used up its failures. The response is sent here rather than thrown, so a client
+     * that repeats a bad credential costs no exception.
+     */
+    private void reject(HttpServerExchange exchange, String address, Reason reason) {
+        ApiException limited = limiter.recordFailureBeyondLimit(address);
+        failures.count(reason.name());
+        LOG.debug("Rejected credential from {}: {}", address, reason);
+        ErrorMapper.send(exchange, limited != null ? limited : new UnauthorizedException(reason.message(), true));
     }
 
     private static void requireAtMostOneCredential(HttpServerExchange exchange) {

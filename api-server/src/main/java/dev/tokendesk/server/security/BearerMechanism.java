@@ -30,6 +30,9 @@ public final class BearerMechanism implements CredentialMechanism {
         }
         String credential = credentialOf(header);
         if (credential.startsWith(TokenFormat.PREFIX)) {
+            if (!TokenFormat.isWellFormed(credential)) {
+                return Outcome.rejected(Reason.MALFORMED_TOKEN);
+            }
             return Outcome.authenticated(authenticator.withApiToken(credential, ClientAddress.of(exchange)));
         }
         return Outcome.authenticated(authenticator.withJwt(credential));

@@ -6,13 +6,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Counts failed attempts per key (a client address, or a login identifier) in fixed windows of
  * {@code window}, and reports a key as limited once it has {@code maxFailures} failures in its
  * current window. Only failures count, so a client that presents valid credentials never uses
  * up its allowance. Callers decide what a limited key means: {@link #check} rejects every
- * attempt, and {@link #isLimited} lets a caller reject only further failures.
+ * attempt, and {@link #recordFailureBeyondLimit} lets a caller reject only further failures.
  *
  * <p>Thread-safe. At most {@code maxKeys} keys are tracked; when more arrive, windows that have
  * ended are dropped first, and if none have, the windows that end first are dropped.
@@ -43,39 +44,78 @@ public final class FailureRateLimiter {
      * @throws ApiException 429 RateLimitError with the seconds until the window ends
      */
     public void check(String key) {
-        Window current = windows.get(key);
         Instant now = clock.instant();
-        if (current == null || !now.isBefore(current.end()) || current.failures() < maxFailures) {
-            return;
-        }
-        long remainingMillis = Duration.between(now, current.end()).toMillis();
-        long retryAfter = Math.max(1, (remainingMillis + 999) / 1000);
-        throw new RateLimitedException("Too many failed " + attemptKind + " from " + key + ": retry in " + retryAfter + " seconds", retryAfter);
-    }
-
-    /** Returns whether {@code key} has used up its failures in the current window. */
-    public boolean isLimited(String key) {
         Window current = windows.get(key);
-        return current != null && clock.instant().isBefore(current.end()) && current.failures() >= maxFailures;
+        if (current != null && current.isSpent(now, maxFailures)) {
+            throw newRejection(key, current, now);
+        }
     }
 
     /** Counts one failure for {@code key}. */
     public void recordFailure(String key) {
+        record(key, clock.instant());
+    }
+
+    /**
+     * Counts one failure for {@code key} and returns the 429 RateLimitError when the key had
+     * already used up its failures before this one; otherwise null. A caller that rejects only
+     * further failures uses this: one read of the clock and one lookup per failure.
+     */
+    public RateLimitedException recordFailureBeyondLimit(String key) {
         Instant now = clock.instant();
-        if (windows.size() >= Math.min(EVICTION_THRESHOLD, maxKeys) && !windows.containsKey(key)) {
+        Window current = record(key, now);
+        // The window counts this failure too, so "already used up" means more than the allowance now.
+        return current.failures.get() > maxFailures ? rejection(key, current, now) : null;
+    }
+
+    private Window record(String key, Instant now) {
+        Window current = windows.get(key);
+        if (current != null && now.isBefore(current.end)) {
+            current.failures.incrementAndGet();
+            return current;
+        }
+        if (windows.size() >= Math.min(EVICTION_THRESHOLD, maxKeys) && current == null) {
             evict(now);
         }
-        windows.compute(key, (ignored, current) -> current == null || !now.isBefore(current.end())
-                ? new Window(now.plus(window), 1)
-                : new Window(current.end(), current.failures() + 1));
+        return windows.compute(key, (ignored, existing) -> {
+            if (existing == null || !now.isBefore(existing.end)) {
+                return new Window(now.plus(window), 1);
+            }
+            existing.failures.incrementAndGet();
+            return existing;
+        });
+    }
+
+    /**
+     * Returns the window's 429 for this second. A client that keeps failing gets the same
+     * response many times a second, so the window keeps the last one; it is sent, never thrown.
+     */
+    private RateLimitedException rejection(String key, Window current, Instant now) {
+        RateLimitedException last = current.lastRejection;
+        if (last != null && last.retryAfterSeconds() == retryAfterSeconds(current, now)) {
+            return last;
+        }
+        RateLimitedException rejection = newRejection(key, current, now);
+        current.lastRejection = rejection;
+        return rejection;
+    }
+
+    private RateLimitedException newRejection(String key, Window current, Instant now) {
+        long retryAfter = retryAfterSeconds(current, now);
+        return new RateLimitedException("Too many failed " + attemptKind + " from " + key + ": retry in " + retryAfter + " seconds", retryAfter);
+    }
+
+    private static long retryAfterSeconds(Window current, Instant now) {
+        long remainingMillis = Duration.between(now, current.end).toMillis();
+        return Math.max(1, (remainingMillis + 999) / 1000);
     }
 
     /** Drops ended windows, and if the map is still full, the ones that end first. */
     private void evict(Instant now) {
-        windows.values().removeIf(entry -> !now.isBefore(entry.end()));
+        windows.values().removeIf(entry -> !now.isBefore(entry.end));
         if (windows.size() >= maxKeys) {
             windows.entrySet().stream()
-                    .sorted(Map.Entry.comparingByValue(java.util.Comparator.comparing(Window::end)))
+                    .sorted(Map.Entry.comparingByValue(java.util.Comparator.comparing(entry -> entry.end)))
                     .limit(Math.max(1, maxKeys / 10))
                     .map(Map.Entry::getKey)
                     .toList()
@@ -83,7 +123,22 @@ public final class FailureRateLimiter {
         }
     }
 
-    private record Window(Instant end, int failures) {
+    /** One key's window: when it ends and how many failures it has counted so far. */
+    private static final class Window {
+
+        private final Instant end;
+        private final AtomicInteger failures;
+        /** The 429 last returned for this window; a stale one is replaced, so no lock is needed. */
+        private volatile RateLimitedException lastRejection;
+
+        Window(Instant end, int failures) {
+            this.end = end;
+            this.failures = new AtomicInteger(failures);
+        }
+
+        boolean isSpent(Instant now, int maxFailures) {
+            return now.isBefore(end) && failures.get() >= maxFailures;
+        }
     }
 
     /** 429 with the number of seconds for the {@code Retry-After} header. */

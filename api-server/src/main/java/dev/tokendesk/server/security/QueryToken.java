@@ -3,7 +3,7 @@ package dev.tokendesk.server.security;
 import dev.tokendesk.token.TokenFormat;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.StringJoiner;
+import java.util.function.UnaryOperator;
 
 /** Finds and removes the {@code token} parameter in a raw query string. */
 public final class QueryToken {
@@ -31,24 +31,58 @@ public final class QueryToken {
         return rewrite(query, value -> TokenFormat.isWellFormed(value) ? TokenFormat.displayHint(TokenFormat.hintOf(value)) : "***");
     }
 
-    private static String rewrite(String query, java.util.function.UnaryOperator<String> replacement) {
+    /**
+     * Returns {@code query} without its token parameters, or with each value replaced when
+     * {@code replacement} is not null. A query without a token parameter comes back as the same
+     * string; the builder starts at the first token parameter, so the usual query costs one scan.
+     */
+    private static String rewrite(String query, UnaryOperator<String> replacement) {
         if (query == null || query.isEmpty()) {
             return "";
         }
-        StringJoiner kept = new StringJoiner("&");
         if (!mayNameToken(query)) {
             return query;
         }
-        for (String part : query.split("&")) {
-            int equals = part.indexOf('=');
-            String rawName = equals < 0 ? part : part.substring(0, equals);
-            if (!mayDecodeToToken(rawName) || !isTokenParameter(decodeIfNeeded(rawName))) {
-                kept.add(part);
-            } else if (replacement != null) {
-                String value = equals < 0 ? "" : decodeIfNeeded(part.substring(equals + 1));
-                kept.add(rawName + "=" + replacement.apply(value));
+        StringBuilder kept = null;
+        boolean keptAny = false;
+        int start = 0;
+        while (start <= query.length()) {
+            int end = query.indexOf('&', start);
+            if (end < 0) {
+                end = query.length();
             }
+            int equals = query.indexOf('=', start);
+            int nameEnd = equals < 0 || equals > end ? end : equals;
+            boolean token = mayDecodeToToken(query, start, nameEnd) && isTokenParameter(decodeIfNeeded(query.substring(start, nameEnd)));
+            if (token && kept == null) {
+                // The parts before this one stay as they were sent.
+                kept = new StringBuilder(query.length());
+                kept.append(query, 0, Math.max(0, start - 1));
+                keptAny = start > 0;
+            }
+            if (kept != null && (!token || replacement != null)) {
+                if (keptAny) {
+                    kept.append('&');
+                }
+                if (token) {
+                    String value = nameEnd == end ? "" : decodeIfNeeded(query.substring(nameEnd + 1, end));
+                    kept.append(query, start, nameEnd).append('=').append(replacement.apply(value));
+                } else {
+                    kept.append(query, start, end);
+                }
+                keptAny = true;
+            }
+            start = end + 1;
         }
+        if (kept == null) {
+            return query;
+        }
+        // Empty parts at the end carry nothing.
+        int length = kept.length();
+        while (length > 0 && kept.charAt(length - 1) == '&') {
+            length--;
+        }
+        kept.setLength(length);
         return kept.toString();
     }
 
@@ -60,9 +94,12 @@ public final class QueryToken {
         return query.contains(PARAMETER) || query.indexOf('%') >= 0;
     }
 
-    /** Returns false for a raw name that cannot decode to a token parameter name: it starts neither with {@code t} nor with an escape. */
-    private static boolean mayDecodeToToken(String rawName) {
-        return !rawName.isEmpty() && (rawName.charAt(0) == 't' || rawName.charAt(0) == '%');
+    /**
+     * Returns false for a raw name, {@code query} from {@code start} to {@code end}, that cannot
+     * decode to a token parameter name: it starts neither with {@code t} nor with an escape.
+     */
+    private static boolean mayDecodeToToken(String query, int start, int end) {
+        return start < end && (query.charAt(start) == 't' || query.charAt(start) == '%');
     }
 
     private static String decodeIfNeeded(String text) {

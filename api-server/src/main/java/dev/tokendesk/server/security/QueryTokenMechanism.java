@@ -1,6 +1,8 @@
 package dev.tokendesk.server.security;
 
 import dev.tokendesk.auth.Authenticator;
+import dev.tokendesk.auth.CredentialRejectedException.Reason;
+import dev.tokendesk.token.TokenFormat;
 import io.undertow.server.HttpServerExchange;
 import java.util.Deque;
 
@@ -28,6 +30,10 @@ public final class QueryTokenMechanism implements CredentialMechanism {
         if (values.isEmpty()) {
             return Outcome.notAttempted();
         }
-        return Outcome.authenticated(authenticator.withApiToken(values.getFirst().trim(), ClientAddress.of(exchange)));
+        String token = values.getFirst().trim();
+        if (!TokenFormat.isWellFormed(token)) {
+            return Outcome.rejected(Reason.MALFORMED_TOKEN);
+        }
+        return Outcome.authenticated(authenticator.withApiToken(token, ClientAddress.of(exchange)));
     }
 }

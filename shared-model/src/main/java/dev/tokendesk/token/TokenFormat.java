@@ -47,10 +47,13 @@ public final class TokenFormat {
                 return false;
             }
         }
-        CRC32 crc = new CRC32();
-        for (int i = PREFIX.length(); i < PREFIX.length() + RANDOM_LENGTH; i++) {
-            crc.update(token.charAt(i));
+        // One update over the whole body rather than one call per character.
+        byte[] body = new byte[RANDOM_LENGTH];
+        for (int i = 0; i < RANDOM_LENGTH; i++) {
+            body[i] = (byte) token.charAt(PREFIX.length() + i);
         }
+        CRC32 crc = new CRC32();
+        crc.update(body, 0, RANDOM_LENGTH);
         long stated = 0;
         for (int i = PREFIX.length() + RANDOM_LENGTH; i < LENGTH; i++) {
             stated = stated * ALPHABET.length() + digitValue(token.charAt(i));

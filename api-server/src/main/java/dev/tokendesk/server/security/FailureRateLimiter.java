@@ -88,7 +88,9 @@ public final class FailureRateLimiter {
 
     /**
      * Returns the window's 429 for this second. A client that keeps failing gets the same
-     * response many times a second, so the window keeps the last one; it is sent, never thrown.
+     * response many times a second, so the window keeps the last one. Only
+     * {@link #recordFailureBeyondLimit} hands it out, to callers that send it; {@link #check}
+     * throws a new one.
      */
     private RateLimitedException rejection(String key, Window current, Instant now) {
         RateLimitedException last = current.lastRejection;

@@ -34,7 +34,7 @@ public final class QueryToken {
     /**
      * Returns {@code query} without its token parameters, or with each value replaced when
      * {@code replacement} is not null. A query without a token parameter comes back as the same
-     * string; the builder starts at the first token parameter, so the usual query costs one scan.
+     * string. The builder starts only at the first token parameter, so most queries cost one scan.
      */
     private static String rewrite(String query, UnaryOperator<String> replacement) {
         if (query == null || query.isEmpty()) {

@@ -48,7 +48,7 @@ class FailureRateLimiterTest {
     }
 
     @Test
-    void rejectionIsReusedWithinASecondAndRenewedWhenRetryAfterChanges() {
+    void rejectionReusedWithinSecond() {
         for (int i = 0; i < 3; i++) {
             limiter.recordFailureBeyondLimit("127.0.0.1");
         }
@@ -65,7 +65,7 @@ class FailureRateLimiterTest {
     }
 
     @Test
-    void checkRejectsEveryAttemptOnceTheAllowanceIsUsed() {
+    void checkRejectsAfterAllowance() {
         for (int i = 0; i < 3; i++) {
             limiter.check("login@example.com");
             limiter.recordFailure("login@example.com");

@@ -35,7 +35,7 @@ class QueryTokenTest {
     }
 
     @Test
-    void queryWithoutTokenParameterComesBackAsTheSameString() {
+    void unchangedQueryIsSameString() {
         String query = "filters%5Bname%5D%5B%24eq%5D=x&sort=name%3Adesc&&";
 
         assertThat(QueryToken.remove(query)).isSameAs(query);
@@ -49,7 +49,7 @@ class QueryTokenTest {
     }
 
     @Test
-    void redactShowsTheHintOfWellFormedTokensAndHidesAnythingElse() {
+    void redactShowsHintOrStars() {
         String hint = TokenFormat.displayHint(TokenFormat.hintOf(TOKEN));
 
         assertThat(QueryToken.redact("a=1&token=" + TOKEN + "&b=2")).isEqualTo("a=1&token=" + hint + "&b=2");
@@ -60,7 +60,7 @@ class QueryTokenTest {
     }
 
     private static String wellFormedToken() {
-        // Tokens hold only base-62 letters and digits, so one never contains the test's "T" and "U" markers.
+        // The cases mark the token's place with "T" and "U", so the token must hold neither letter.
         String token;
         do {
             token = new TokenFormat(new SecureRandom()).generate();

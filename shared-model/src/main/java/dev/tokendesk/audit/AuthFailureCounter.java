@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
@@ -21,7 +21,7 @@ public final class AuthFailureCounter {
     private final Database database;
     private final Clock clock;
     private final Consumer<RuntimeException> errorHandler;
-    private final Map<String, AtomicLong> pending = new ConcurrentHashMap<>();
+    private final Map<String, Tally> pending = new ConcurrentHashMap<>();
 
     public AuthFailureCounter(Database database, Clock clock, Consumer<RuntimeException> errorHandler) {
         this.database = database;
@@ -30,16 +30,17 @@ public final class AuthFailureCounter {
     }
 
     public void count(String reason) {
-        pending.computeIfAbsent(reason, key -> new AtomicLong()).incrementAndGet();
+        pending.computeIfAbsent(reason, key -> new Tally()).counted.increment();
     }
 
     /** Writes the pending counts; a failed write is passed to the error handler and the counts are kept for the next try. */
-    public void flush() {
+    public synchronized void flush() {
         Map<String, Long> batch = new LinkedHashMap<>();
-        pending.forEach((reason, count) -> {
-            long taken = count.getAndSet(0);
-            if (taken > 0) {
-                batch.put(reason, taken);
+        pending.forEach((reason, tally) -> {
+            long unwritten = tally.unflushed();
+            if (unwritten > 0) {
+                batch.put(reason, unwritten);
+                tally.flushed += unwritten;
             }
         });
         if (batch.isEmpty()) {
@@ -58,7 +59,7 @@ public final class AuthFailureCounter {
                 }
             }));
         } catch (RuntimeException e) {
-            batch.forEach((reason, count) -> pending.computeIfAbsent(reason, key -> new AtomicLong()).addAndGet(count));
+            batch.forEach((reason, count) -> pending.get(reason).flushed -= count);
             errorHandler.accept(e);
         }
     }
@@ -69,8 +70,24 @@ public final class AuthFailureCounter {
         database.inTransaction(session -> session.createSelectionQuery("from AuthFailureCount order by reason", AuthFailureCount.class)
                 .getResultList())
                 .forEach(stored -> totals.put(stored.getReason(), stored.getFailures()));
-        pending.forEach((reason, count) -> totals.merge(reason, count.get(), Long::sum));
+        synchronized (this) {
+            pending.forEach((reason, tally) -> totals.merge(reason, tally.unflushed(), Long::sum));
+        }
         totals.values().removeIf(count -> count == 0);
         return totals;
+    }
+
+    /**
+     * One reason's failures: a running count that request threads add to without contention,
+     * and the part of it already written, which only {@link #flush} changes (under the lock).
+     */
+    private static final class Tally {
+
+        private final LongAdder counted = new LongAdder();
+        private long flushed;
+
+        long unflushed() {
+            return counted.sum() - flushed;
+        }
     }
 }

@@ -63,9 +63,14 @@ public final class FailureRateLimiter {
      */
     public RateLimitedException recordFailureBeyondLimit(String key) {
         Instant now = clock.instant();
-        Window current = record(key, now);
-        // The window counts this failure too, so "already used up" means more than the allowance now.
-        return current.failures.get() > maxFailures ? rejection(key, current, now) : null;
+        Window current = windows.get(key);
+        if (current != null && current.isSpent(now, maxFailures)) {
+            // Counting on would change nothing, and a flood from one address would make every
+            // I/O thread write the same counter.
+            return rejection(key, current, now);
+        }
+        record(key, now);
+        return null;
     }
 
     private Window record(String key, Instant now) {

@@ -4,10 +4,10 @@ import dev.tokendesk.TokenDesk;
 import dev.tokendesk.TokenDeskException;
 import dev.tokendesk.server.http.CorsPolicy;
 import dev.tokendesk.server.http.HttpLimits;
+import dev.tokendesk.server.http.InFlightHandler;
 import dev.tokendesk.server.requestlog.RequestLog;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
-import io.undertow.server.handlers.GracefulShutdownHandler;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -32,7 +32,8 @@ public final class ApiServer implements AutoCloseable {
     private CorsPolicy cors;
     private final HttpLimits limits;
     private Undertow undertow;
-    private GracefulShutdownHandler inFlight;
+    /** Read without the lock, so that {@link #requestsInFlight} answers while {@link #stop} waits. */
+    private volatile InFlightHandler inFlight;
     private int port;
     private String bindAddress;
     private int configuredPort;
@@ -105,7 +106,7 @@ public final class ApiServer implements AutoCloseable {
             return;
         }
         String host = bindAddress;
-        GracefulShutdownHandler handler = new GracefulShutdownHandler(Routes.build(desk, requestLog, cors, limits));
+        InFlightHandler handler = new InFlightHandler(Routes.build(desk, requestLog, cors, limits));
         Undertow server = Undertow.builder()
                 .addHttpListener(configuredPort, host)
                 // Above QueryLimits' parameter count, so the query parser reports an excess with a JSON error body.
@@ -128,16 +129,16 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /**
-     * Stops the server: new requests get 503 at once, requests in flight get up to 10 seconds to
-     * finish, then the listener closes. Does nothing when not running.
+     * Stops the server: new requests get 503 with a JSON body at once, requests in flight get up
+     * to 10 seconds to finish, then the listener closes. Does nothing when not running.
      */
     public synchronized void stop() {
         if (undertow == null) {
             return;
         }
-        inFlight.shutdown();
+        inFlight.stopAccepting();
         try {
-            if (!inFlight.awaitShutdown(IN_FLIGHT_WAIT_MILLIS)) {
+            if (!inFlight.awaitIdle(IN_FLIGHT_WAIT_MILLIS)) {
                 LOG.warn("Requests still running after {} ms; stopping the API server anyway", IN_FLIGHT_WAIT_MILLIS);
             }
         } catch (InterruptedException e) {
@@ -148,6 +149,12 @@ public final class ApiServer implements AutoCloseable {
         undertow = null;
         inFlight = null;
         LOG.info("TokenDesk API stopped");
+    }
+
+    /** Returns the number of requests that have started and not finished; 0 when the server is not running. */
+    public long requestsInFlight() {
+        InFlightHandler current = inFlight;
+        return current == null ? 0 : current.inFlight();
     }
 
     public synchronized boolean isRunning() {

@@ -5,9 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tokendesk.TokenDesk;
 import dev.tokendesk.testing.TestDesks;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +45,46 @@ class ApiServerTest {
                     .hasMessageContaining("127.0.0.1:" + running.server.port())
                     .hasMessageContaining("--port");
             assertThat(clash.isRunning()).isFalse();
+        }
+    }
+
+    @Test
+    void stopFinishesRequestInFlightAndRefusesNewOnes() throws Exception {
+        try (TestServer api = new TestServer(first); Socket slow = new Socket("127.0.0.1", api.server.port())) {
+            slow.setSoTimeout(15_000);
+            String body = "{\"identifier\":\"nobody\",\"password\":\"Wrong-Pass-1\"}";
+            OutputStream out = slow.getOutputStream();
+            out.write(("POST /api/auth/local HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
+                    + body.length() + "\r\n\r\n" + body.substring(0, 10)).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            awaitTrue(() -> api.server.requestsInFlight() == 1);
+            // Read before the stop, which holds the server's lock while it waits.
+            int port = api.server.port();
+
+            CompletableFuture<Void> stopping = CompletableFuture.runAsync(api.server::stop);
+            awaitTrue(() -> RawHttp.get(port, "/_health").status() == 503);
+            RawHttp.Result refused = RawHttp.get(port, "/api/restaurants");
+            boolean stoppedEarly = stopping.isDone();
+            out.write(body.substring(10).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String finished = new String(slow.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            stopping.get(15, TimeUnit.SECONDS);
+
+            assertThat(refused.status()).isEqualTo(503);
+            assertThat(refused.text()).contains("\"name\":\"ServiceUnavailableError\"", "The API server is stopping")
+                    .containsIgnoringCase("Connection: close");
+            assertThat(stoppedEarly).isFalse();
+            assertThat(finished).isEqualTo("HTTP/1.1 400");
+            assertThat(api.server.requestsInFlight()).isZero();
+        }
+    }
+
+    /** Polls {@code condition} every 10 ms for up to 5 seconds. */
+    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition within 5 s").isLessThan(deadline);
+            Thread.sleep(10);
         }
     }
 

@@ -49,7 +49,7 @@ public final class TrustedProxyHandler implements HttpHandler {
         if (peer != null && peer.getAddress() != null && proxies.allows(peer.getAddress().getHostAddress())) {
             InetAddress client = forwardedClient(exchange.getRequestHeaders().get(Headers.X_FORWARDED_FOR));
             if (client != null) {
-                exchange.setSourceAddress(new InetSocketAddress(client, peer.getPort()));
+                ClientAddress.forwarded(exchange, new InetSocketAddress(client, peer.getPort()));
             }
         }
         next.handleRequest(exchange);

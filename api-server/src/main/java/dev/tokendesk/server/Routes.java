@@ -14,6 +14,7 @@ import dev.tokendesk.server.http.HttpLimits;
 import dev.tokendesk.server.http.Json;
 import dev.tokendesk.server.http.RequestLimitsHandler;
 import dev.tokendesk.server.http.SecurityHeadersHandler;
+import dev.tokendesk.server.http.TrailingSlashHandler;
 import dev.tokendesk.server.http.WorkerDispatchHandler;
 import dev.tokendesk.server.openapi.OpenApiHandler;
 import dev.tokendesk.server.requestlog.RequestLog;
@@ -44,8 +45,8 @@ import java.util.TreeSet;
  * its path; {@link PermissionHandler} enforces it.
  *
  * <pre>
- * SecurityHeaders → RequestLog → RequestLimits → CORS → worker thread → errors → /_health
- *                                                                       → Authentication → route → Permission → endpoint
+ * SecurityHeaders → RequestLog → RequestLimits → CORS → trailing slash → worker thread → errors → /_health
+ *                                                                                        → Authentication → route → Permission → endpoint
  * </pre>
  */
 final class Routes {
@@ -85,7 +86,7 @@ final class Routes {
                 });
         HttpHandler spaceChecked = new DiskSpaceHandler(desk.database(), paths);
         HttpHandler onWorker = new WorkerDispatchHandler(new ErrorHandler(spaceChecked));
-        HttpHandler limited = new RequestLimitsHandler(httpLimits, new CorsHandler(cors, onWorker));
+        HttpHandler limited = new RequestLimitsHandler(httpLimits, new CorsHandler(cors, new TrailingSlashHandler(onWorker)));
         HttpHandler logged = new SecurityHeadersHandler(new RequestLogHandler(requestLog, desk.clock(), limited));
         IpAllowList proxies = IpAllowList.parse(desk.config().trustedProxies());
         return proxies.allowsAll() ? logged : new TrustedProxyHandler(proxies, logged);

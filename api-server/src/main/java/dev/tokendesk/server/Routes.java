@@ -61,14 +61,13 @@ final class Routes {
         RoutingHandler routes = new RoutingHandler(false);
         Map<String, Set<String>> methodsByTemplate = new LinkedHashMap<>();
         route(routes, methodsByTemplate, Methods.POST, "/api/auth/local", guard(desk, Requirement.ANYONE, new LoginHandler(desk, limits)));
-        route(routes, methodsByTemplate, Methods.GET, "/api/users/me", guard(desk, Requirement.AUTHENTICATED, new MeHandler(desk)));
-        route(routes, methodsByTemplate, Methods.GET, "/api/openapi.json",
-                guard(desk, Requirement.ANYONE, new OpenApiHandler(desk.content())));
-        route(routes, methodsByTemplate, Methods.GET, "/api/{name}", content(desk, Action.FIND, Action.FIND_ONE, content.read()));
+        routeGetAndHead(routes, methodsByTemplate, "/api/users/me", guard(desk, Requirement.AUTHENTICATED, new MeHandler(desk)));
+        routeGetAndHead(routes, methodsByTemplate, "/api/openapi.json", guard(desk, Requirement.ANYONE, new OpenApiHandler(desk.content())));
+        routeGetAndHead(routes, methodsByTemplate, "/api/{name}", content(desk, Action.FIND, Action.FIND_ONE, content.read()));
         route(routes, methodsByTemplate, Methods.POST, "/api/{name}", content(desk, Action.CREATE, null, content.create()));
         route(routes, methodsByTemplate, Methods.PUT, "/api/{name}", content(desk, null, Action.UPDATE, content.putSingle()));
         route(routes, methodsByTemplate, Methods.DELETE, "/api/{name}", content(desk, null, Action.DELETE, content.delete()));
-        route(routes, methodsByTemplate, Methods.GET, "/api/{name}/{documentId}", content(desk, Action.FIND_ONE, null, content.findOne()));
+        routeGetAndHead(routes, methodsByTemplate, "/api/{name}/{documentId}", content(desk, Action.FIND_ONE, null, content.findOne()));
         route(routes, methodsByTemplate, Methods.PUT, "/api/{name}/{documentId}", content(desk, Action.UPDATE, null, content.update()));
         route(routes, methodsByTemplate, Methods.DELETE, "/api/{name}/{documentId}", content(desk, Action.DELETE, null, content.delete()));
         routes.setFallbackHandler(exchange -> ErrorMapper.send(exchange, ApiException.notFound("Not Found")))
@@ -97,6 +96,17 @@ final class Routes {
             HttpHandler handler) {
         routes.add(method, template, handler);
         methodsByTemplate.computeIfAbsent(template, key -> new TreeSet<>()).add(method.toString());
+    }
+
+    /**
+     * Registers {@code handler} for GET and HEAD on {@code template}. A HEAD runs the same checks and
+     * endpoint as the GET, and Undertow sends the GET's status and headers, Content-Length included,
+     * without the body.
+     */
+    private static void routeGetAndHead(RoutingHandler routes, Map<String, Set<String>> methodsByTemplate, String template,
+            HttpHandler handler) {
+        route(routes, methodsByTemplate, Methods.GET, template, handler);
+        route(routes, methodsByTemplate, Methods.HEAD, template, handler);
     }
 
     /** Returns the methods of every registered template that matches the request's path. */

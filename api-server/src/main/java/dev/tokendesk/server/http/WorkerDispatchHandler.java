@@ -3,6 +3,7 @@ package dev.tokendesk.server.http;
 import dev.tokendesk.db.NonBlocking;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -12,14 +13,14 @@ import java.util.TreeMap;
 
 /**
  * Runs a request on a worker thread, with blocking I/O, whenever it needs the database; a
- * {@code GET} that needs nothing but memory completes on the I/O thread.
+ * {@code GET} or {@code HEAD} that needs nothing but memory completes on the I/O thread.
  *
- * <p>A {@code GET} first runs on the I/O thread inside {@link NonBlocking#attempt}. With a cached
- * credential and a cached response, or with a rejection that needs no lookup, it completes there,
- * without the hand-over to a worker thread. The first database call stops the attempt before it reads
- * anything; this handler then restores the query (the token mechanism removes the {@code token}
- * parameter) and runs the request again from here on a worker thread. Other methods go to a
- * worker thread at once.
+ * <p>A {@code GET} or {@code HEAD} first runs on the I/O thread inside
+ * {@link NonBlocking#attempt}. With a cached credential and a cached response, or with a
+ * rejection that needs no lookup, it completes there, without the hand-over to a worker thread.
+ * The first database call stops the attempt before it reads anything; this handler then restores
+ * the query (the token mechanism removes the {@code token} parameter) and runs the request again
+ * from here on a worker thread. Other methods go to a worker thread at once.
  */
 public final class WorkerDispatchHandler implements HttpHandler {
 
@@ -32,7 +33,7 @@ public final class WorkerDispatchHandler implements HttpHandler {
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         if (exchange.isInIoThread()) {
-            if (exchange.getRequestMethod().equals(Methods.GET) && completesInMemory(exchange)) {
+            if (isRead(exchange.getRequestMethod()) && completesInMemory(exchange)) {
                 return;
             }
             exchange.dispatch(this);
@@ -40,6 +41,10 @@ public final class WorkerDispatchHandler implements HttpHandler {
         }
         exchange.startBlocking();
         next.handleRequest(exchange);
+    }
+
+    private static boolean isRead(HttpString method) {
+        return method.equals(Methods.GET) || method.equals(Methods.HEAD);
     }
 
     private boolean completesInMemory(HttpServerExchange exchange) throws Exception {

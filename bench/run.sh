@@ -121,10 +121,24 @@ run_wrk() { # url [header]; prints "requests/s p99"
     echo "$rps $p99"
 }
 
+warm_up() { # url [header]; 3 s of the same load, not counted, so that no row pays for the JIT compiling its path
+    if [[ $# -gt 1 ]]; then
+        wrk -t2 -c"$CONNECTIONS" -d3s -H "$2" "$1" >/dev/null
+    else
+        wrk -t2 -c"$CONNECTIONS" -d3s "$1" >/dev/null
+    fi
+}
+
 rows=()
 for scenario in "${scenarios[@]}"; do
     IFS='|' read -r name path flag header <<<"$scenario"
     status=$(cat "$work/bare/$name.status")
+    if [[ -n "$flag" ]]; then
+        warm_up "$base$path" "$header"
+    else
+        warm_up "$base$path"
+    fi
+    warm_up "http://127.0.0.1:$bare_port/$name"
     if [[ -n "$flag" ]]; then
         read -r real_rps real_p99 < <(run_wrk "$base$path" "$header")
     else

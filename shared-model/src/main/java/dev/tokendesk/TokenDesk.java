@@ -53,6 +53,8 @@ public final class TokenDesk implements AutoCloseable {
     public static final String JWT_SECRET_VARIABLE = "TOKENDESK_JWT_SECRET";
 
     private static final Logger LOG = LoggerFactory.getLogger(TokenDesk.class);
+    /** Seconds {@link #close()} waits for a running background task. */
+    private static final long CLOSE_WAIT_SECONDS = 10;
     private static final Duration LAST_USED_WINDOW = Duration.ofMinutes(1);
     private static final long LAST_USED_FLUSH_SECONDS = 5;
     private static final long CHANGE_FEED_MILLIS = 1000;
@@ -295,13 +297,30 @@ public final class TokenDesk implements AutoCloseable {
         changeFeed.synchronize();
     }
 
+    /**
+     * Stops the background tasks, writes what is pending and closes the database. A background
+     * task that is running is allowed to finish: interrupting it in the middle of a write would
+     * close H2's file channel, and with it the database, before the pending writes.
+     */
     @Override
     public void close() {
         if (changeListener != null) {
             changeListener.close();
         }
-        background.shutdownNow();
+        background.shutdown();
+        try {
+            if (!background.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("A background task still runs after {} s; writing the pending changes anyway", CLOSE_WAIT_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         flushPendingWrites();
         database.close();
+    }
+
+    /** Runs {@code task} on the background thread, as the scheduled flushes run; for tests of {@link #close()}. */
+    void runInBackground(Runnable task) {
+        background.execute(task);
     }
 }

@@ -72,7 +72,8 @@ class ApiServerTest {
 
             assertThat(refused.status()).isEqualTo(503);
             assertThat(refused.text()).contains("\"name\":\"ServiceUnavailableError\"", "The API server is stopping")
-                    .containsIgnoringCase("Connection: close");
+                    .containsIgnoringCase("Connection: close")
+                    .containsIgnoringCase("X-Content-Type-Options: nosniff");
             assertThat(stoppedEarly).isFalse();
             assertThat(finished).isEqualTo("HTTP/1.1 400");
             assertThat(api.server.requestsInFlight()).isZero();

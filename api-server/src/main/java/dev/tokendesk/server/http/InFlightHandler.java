@@ -41,6 +41,7 @@ public final class InFlightHandler implements HttpHandler {
         if (stopping) {
             finished.increment();
             exchange.getResponseHeaders().put(Headers.CONNECTION, "close");
+            SecurityHeadersHandler.addTo(exchange);
             ErrorMapper.send(exchange, new ApiException(503, "ServiceUnavailableError",
                     "The API server is stopping; send the request again once it runs"));
             return;

@@ -50,6 +50,10 @@ class AuthFailureCounterTest {
                     start.await();
                     for (int i = 0; i < perThread; i++) {
                         counter.count(i % 5 == 0 ? "EXPIRED_JWT" : "UNKNOWN_TOKEN");
+                        if (i % 500 == 0) {
+                            // Without the pauses, counting could end before the first flush.
+                            Thread.sleep(1);
+                        }
                     }
                     return null;
                 }));
@@ -57,10 +61,10 @@ class AuthFailureCounterTest {
             Future<Integer> flusher = pool.submit(() -> {
                 start.await();
                 int flushes = 0;
-                while (counting.get() && flushes < 10_000) {
+                do {
                     counter.flush();
                     flushes++;
-                }
+                } while (counting.get() && flushes < 10_000);
                 return flushes;
             });
             start.countDown();

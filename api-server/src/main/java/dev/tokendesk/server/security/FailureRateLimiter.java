@@ -53,36 +53,36 @@ public final class FailureRateLimiter {
 
     /** Counts one failure for {@code key}. */
     public void recordFailure(String key) {
-        record(key, clock.instant());
+        record(key, windows.get(key), clock.instant());
     }
 
     /**
      * Counts one failure for {@code key} and returns the 429 RateLimitError when the key had
-     * already used up its failures before this one; otherwise null. A caller that rejects only
-     * further failures uses this: one read of the clock and one lookup per failure.
+     * already used up its failures before this one, otherwise null. It reads the clock once and
+     * looks the key up once, for a caller that rejects only further failures.
      */
     public RateLimitedException recordFailureBeyondLimit(String key) {
         Instant now = clock.instant();
         Window current = windows.get(key);
         if (current != null && current.isSpent(now, maxFailures)) {
-            // Counting on would change nothing, and a flood from one address would make every
-            // I/O thread write the same counter.
+            // Counting further would change nothing. It would also make every I/O thread write
+            // the same counter during a flood from one address.
             return rejection(key, current, now);
         }
-        record(key, now);
+        record(key, current, now);
         return null;
     }
 
-    private Window record(String key, Instant now) {
-        Window current = windows.get(key);
+    /** Counts one failure in the window of {@code key}; {@code current} is that window as just read, or null. */
+    private void record(String key, Window current, Instant now) {
         if (current != null && now.isBefore(current.end)) {
             current.failures.incrementAndGet();
-            return current;
+            return;
         }
         if (windows.size() >= Math.min(EVICTION_THRESHOLD, maxKeys) && current == null) {
             evict(now);
         }
-        return windows.compute(key, (ignored, existing) -> {
+        windows.compute(key, (ignored, existing) -> {
             if (existing == null || !now.isBefore(existing.end)) {
                 return new Window(now.plus(window), 1);
             }
@@ -135,7 +135,7 @@ public final class FailureRateLimiter {
 
         private final Instant end;
         private final AtomicInteger failures;
-        /** The 429 last returned for this window; a stale one is replaced, so no lock is needed. */
+        /** The 429 last returned for this window. A stale one is replaced, so no lock is needed. */
         private volatile RateLimitedException lastRejection;
 
         Window(Instant end, int failures) {

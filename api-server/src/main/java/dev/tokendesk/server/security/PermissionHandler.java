@@ -110,7 +110,7 @@ public final class PermissionHandler implements HttpHandler {
      */
     private static List<String> allowedMethods(ContentTypeView type, HttpServerExchange exchange) {
         boolean entryPath = exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY).getParameters().containsKey("documentId");
-        return type.kind() == ContentKind.COLLECTION_TYPE && !entryPath ? List.of("GET", "POST") : List.of("GET", "PUT", "DELETE");
+        return type.kind() == ContentKind.COLLECTION_TYPE && !entryPath ? List.of("GET", "HEAD", "POST") : List.of("GET", "HEAD", "PUT", "DELETE");
     }
 
         /** Allows a relation target when the caller's effective permissions include {@code find} on it. */

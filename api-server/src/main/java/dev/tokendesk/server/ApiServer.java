@@ -32,7 +32,7 @@ public final class ApiServer implements AutoCloseable {
     private CorsPolicy cors;
     private final HttpLimits limits;
     private Undertow undertow;
-    /** Read without the lock, so that {@link #requestsInFlight} answers while {@link #stop} waits. */
+    /** Read without the lock, so that {@link #requestsInFlight} returns while {@link #stop} waits. */
     private volatile InFlightHandler inFlight;
     private int port;
     private String bindAddress;

@@ -49,7 +49,7 @@ class ApiServerTest {
     }
 
     @Test
-    void stopFinishesRequestInFlightAndRefusesNewOnes() throws Exception {
+    void stopFinishesInFlightRejectsNew() throws Exception {
         try (TestServer api = new TestServer(first); Socket slow = new Socket("127.0.0.1", api.server.port())) {
             slow.setSoTimeout(15_000);
             String body = "{\"identifier\":\"nobody\",\"password\":\"Wrong-Pass-1\"}";
@@ -63,15 +63,15 @@ class ApiServerTest {
 
             CompletableFuture<Void> stopping = CompletableFuture.runAsync(api.server::stop);
             awaitTrue(() -> RawHttp.get(port, "/_health").status() == 503);
-            RawHttp.Result refused = RawHttp.get(port, "/api/restaurants");
+            RawHttp.Result rejected = RawHttp.get(port, "/api/restaurants");
             boolean stoppedEarly = stopping.isDone();
             out.write(body.substring(10).getBytes(StandardCharsets.US_ASCII));
             out.flush();
             String finished = new String(slow.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
             stopping.get(15, TimeUnit.SECONDS);
 
-            assertThat(refused.status()).isEqualTo(503);
-            assertThat(refused.text()).contains("\"name\":\"ServiceUnavailableError\"", "The API server is stopping")
+            assertThat(rejected.status()).isEqualTo(503);
+            assertThat(rejected.text()).contains("\"name\":\"ServiceUnavailableError\"", "The API server is stopping")
                     .containsIgnoringCase("Connection: close")
                     .containsIgnoringCase("X-Content-Type-Options: nosniff");
             assertThat(stoppedEarly).isFalse();

@@ -36,7 +36,7 @@ class AuthFailureCounterTest {
     }
 
     @Test
-    void countsDuringFlushesAreNeitherLostNorWrittenTwice() throws Exception {
+    void concurrentCountsWrittenExactlyOnce() throws Exception {
         AuthFailureCounter counter = desk.authFailures();
         int threads = 4;
         int perThread = 25_000;

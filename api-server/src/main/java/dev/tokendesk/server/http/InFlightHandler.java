@@ -11,12 +11,12 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The first handler: counts the requests in flight, so that stopping the server can let them
- * finish, and answers requests that arrive once the server is stopping with 503 and the JSON
- * error body. The counts are spread over cells, so the I/O threads do not contend for one counter.
+ * finish, and responds with 503 and the JSON error body to requests that arrive once the server
+ * is stopping. The counts are spread over cells, so the I/O threads do not contend for one counter.
  *
  * <p>Thread-safe. A request counts itself before it checks whether the server is stopping, and
  * {@link #stopAccepting} sets the flag before {@link #awaitIdle} reads the counts, so every
- * request is either counted by the wait or refused.
+ * request is either counted by the wait or rejected.
  */
 public final class InFlightHandler implements HttpHandler {
 
@@ -50,7 +50,7 @@ public final class InFlightHandler implements HttpHandler {
         next.handleRequest(exchange);
     }
 
-    /** Refuses every request from now on with 503. */
+    /** Rejects every request from now on with 503. */
     public void stopAccepting() {
         stopping = true;
     }

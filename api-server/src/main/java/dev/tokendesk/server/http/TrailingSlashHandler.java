@@ -9,9 +9,12 @@ import io.undertow.server.HttpServerExchange;
  * is {@code /api/users/me}. Without it, the route table reads {@code /api/countries/} as an entry
  * with an empty documentId.
  *
- * <p>Only one slash goes, so {@code /api/countries//} still ends in an empty segment and gets
- * 404. The handler must run once per request, before any handler that can run twice, because a
- * second pass would remove a second slash. The request log keeps the path as sent.
+ * <p>Only one slash goes, so a GET of {@code /api/countries//} still ends in an empty segment
+ * and gets 404. NOTE: Undertow's route matcher itself ignores a trailing slash, so a POST to
+ * {@code /api/countries//} reaches the collection route and a GET of
+ * {@code /api/countries/abc//} the entry. The handler must run once per request, before any
+ * handler that can run twice, because a second pass would remove a second slash. The request
+ * log keeps the path as sent.
  */
 public final class TrailingSlashHandler implements HttpHandler {
 

@@ -43,8 +43,8 @@ public final class QueryToken {
         if (!mayNameToken(query)) {
             return query;
         }
-        StringBuilder kept = null;
-        boolean keptAny = false;
+        StringBuilder rewritten = null;
+        boolean hasParts = false;
         int start = 0;
         while (start <= query.length()) {
             int end = query.indexOf('&', start);
@@ -54,36 +54,36 @@ public final class QueryToken {
             int equals = query.indexOf('=', start);
             int nameEnd = equals < 0 || equals > end ? end : equals;
             boolean token = mayDecodeToToken(query, start, nameEnd) && isTokenParameter(decodeIfNeeded(query.substring(start, nameEnd)));
-            if (token && kept == null) {
+            if (token && rewritten == null) {
                 // The parts before this one stay as they were sent.
-                kept = new StringBuilder(query.length());
-                kept.append(query, 0, Math.max(0, start - 1));
-                keptAny = start > 0;
+                rewritten = new StringBuilder(query.length());
+                rewritten.append(query, 0, Math.max(0, start - 1));
+                hasParts = start > 0;
             }
-            if (kept != null && (!token || replacement != null)) {
-                if (keptAny) {
-                    kept.append('&');
+            if (rewritten != null && (!token || replacement != null)) {
+                if (hasParts) {
+                    rewritten.append('&');
                 }
                 if (token) {
                     String value = nameEnd == end ? "" : decodeIfNeeded(query.substring(nameEnd + 1, end));
-                    kept.append(query, start, nameEnd).append('=').append(replacement.apply(value));
+                    rewritten.append(query, start, nameEnd).append('=').append(replacement.apply(value));
                 } else {
-                    kept.append(query, start, end);
+                    rewritten.append(query, start, end);
                 }
-                keptAny = true;
+                hasParts = true;
             }
             start = end + 1;
         }
-        if (kept == null) {
+        if (rewritten == null) {
             return query;
         }
         // Empty parts at the end carry nothing.
-        int length = kept.length();
-        while (length > 0 && kept.charAt(length - 1) == '&') {
+        int length = rewritten.length();
+        while (length > 0 && rewritten.charAt(length - 1) == '&') {
             length--;
         }
-        kept.setLength(length);
-        return kept.toString();
+        rewritten.setLength(length);
+        return rewritten.toString();
     }
 
     /**

@@ -26,7 +26,10 @@ import org.flywaydb.core.api.output.MigrateResult;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.AvailableSettings;
-import org.hibernate.jpa.HibernatePersistenceConfiguration;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.bytecode.spi.BytecodeProvider;
 import org.hibernate.tool.schema.Action;
 
 /**
@@ -129,14 +132,26 @@ public final class Database implements AutoCloseable {
     }
 
     private static SessionFactory buildSessionFactory(DataSource dataSource, List<Class<?>> entityClasses) {
-        return new HibernatePersistenceConfiguration("tokendesk")
-                .managedClasses(entityClasses)
-                .property(AvailableSettings.DATASOURCE, dataSource)
-                .property(AvailableSettings.JDBC_TIME_ZONE, "UTC")
+        StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
+                .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
+                .applySetting(AvailableSettings.JDBC_TIME_ZONE, "UTC")
                 // Statistics are a handful of atomic counters; tests read them to prove how many writes a path makes.
-                .collectStatistics(true)
-                .schemaToolingAction(Action.NONE)
-                .createEntityManagerFactory();
+                .applySetting(AvailableSettings.GENERATE_STATISTICS, true)
+                .applySetting(AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, Action.NONE)
+                // No generated classes: the entities load their associations eagerly and nothing asks
+                // for a reference, so Hibernate needs no proxies, and reflection reads and writes the
+                // fields. Generating proxy and accessor classes with Byte Buddy took about a third of
+                // the bootstrap (docs/benchmarks.md, start-up).
+                .addService(BytecodeProvider.class, new org.hibernate.bytecode.internal.none.BytecodeProviderImpl())
+                .build();
+        try {
+            MetadataSources sources = new MetadataSources(registry);
+            entityClasses.forEach(sources::addAnnotatedClass);
+            return sources.buildMetadata().buildSessionFactory();
+        } catch (RuntimeException e) {
+            StandardServiceRegistryBuilder.destroy(registry);
+            throw e;
+        }
     }
 
     /** Returns the session factory that the bootstrap thread built, or throws what stopped it. */

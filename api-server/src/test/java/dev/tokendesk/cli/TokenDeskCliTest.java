@@ -86,6 +86,7 @@ class TokenDeskCliTest {
         Result badScope = runWithDataDir("", "token", "create", "--user", "alice", "--name", "x", "--scope", "everything");
         Result badExpiry = runWithDataDir("", "token", "create", "--user", "alice", "--name", "x", "--expires", "tomorrow");
         Result unknownCommand = run("", "frobnicate");
+        Result misspelledCommand = run("", "serv");
         Result emptyPassword = runWithDataDir("", "user", "create", "--username", "bob", "--email", "bob@example.com", "--password-stdin");
 
         assertThat(missingOption.exitCode()).isEqualTo(2);
@@ -95,6 +96,9 @@ class TokenDeskCliTest {
         assertThat(badExpiry.exitCode()).isEqualTo(2);
         assertThat(badExpiry.err()).contains("tomorrow");
         assertThat(unknownCommand.exitCode()).isEqualTo(2);
+        assertThat(unknownCommand.err()).contains("frobnicate");
+        assertThat(misspelledCommand.exitCode()).isEqualTo(2);
+        assertThat(misspelledCommand.err()).contains("serv").contains("serve");
         assertThat(emptyPassword.exitCode()).isEqualTo(2);
         assertThat(emptyPassword.err()).contains("standard input is empty");
     }
@@ -163,7 +167,7 @@ class TokenDeskCliTest {
             assertThat(result.out()).as(String.join(" ", command)).contains("Usage:").contains("--data-dir");
         }
         assertThat(top.exitCode()).isZero();
-        assertThat(top.out()).contains("serve").contains("user").contains("token").contains("role").contains("import");
+        assertThat(top.out()).containsSubsequence("serve", "user", "token", "role", "import", "audit", "migrate", "backup", "restore");
     }
 
     @Test

@@ -12,6 +12,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.logging.Logger;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
@@ -81,19 +84,29 @@ public final class Database implements AutoCloseable {
     public static Database open(TokenDeskConfig config, List<Class<?>> entityClasses) {
         String url = jdbcUrl(config);
         String where = config.usesEmbeddedDatabase() ? "data directory " + config.dataDir() : "database " + url;
-        HikariDataSource dataSource = openPool(config, url, where);
-        // Hibernate's bootstrap reads no table, so it runs on a second thread while Flyway migrates;
+        // Hibernate's bootstrap reads the mappings before it asks for a connection, and reads no
+        // table, so it starts before the pool has opened the database and runs while Flyway migrates;
         // the comparison with the tables waits until both are done.
+        CompletableFuture<HikariDataSource> poolOpened = new CompletableFuture<>();
         CompletableFuture<SessionFactory> bootstrap = new CompletableFuture<>();
         Thread bootstrapThread = new Thread(() -> {
             try {
-                bootstrap.complete(buildSessionFactory(dataSource, entityClasses));
+                bootstrap.complete(buildSessionFactory(new OpenedPool(poolOpened), entityClasses));
             } catch (RuntimeException | Error e) {
                 bootstrap.completeExceptionally(e);
             }
         }, "hibernate-bootstrap");
         bootstrapThread.setDaemon(true);
         bootstrapThread.start();
+        HikariDataSource dataSource;
+        try {
+            dataSource = openPool(config, url, where);
+        } catch (RuntimeException e) {
+            poolOpened.completeExceptionally(e);
+            bootstrap.thenAccept(SessionFactory::close);
+            throw e;
+        }
+        poolOpened.complete(dataSource);
         try {
             MigrateResult migration;
             try {
@@ -337,5 +350,72 @@ public final class Database implements AutoCloseable {
     public void close() {
         sessionFactory.close();
         dataSource.close();
+    }
+
+    /**
+     * The pool once {@link #open} has opened it. Hibernate's bootstrap holds this data source from
+     * its start; a connection asked for earlier waits for the pool, and fails with the pool's own
+     * failure when the database cannot be opened.
+     */
+    private static final class OpenedPool implements DataSource {
+
+        private final CompletableFuture<HikariDataSource> pool;
+
+        OpenedPool(CompletableFuture<HikariDataSource> pool) {
+            this.pool = pool;
+        }
+
+        private HikariDataSource pool() throws SQLException {
+            try {
+                return pool.join();
+            } catch (CompletionException e) {
+                throw new SQLException("The connection pool did not open: " + e.getCause().getMessage(), e.getCause());
+            }
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            return pool().getConnection();
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            return pool().getConnection(username, password);
+        }
+
+        @Override
+        public PrintWriter getLogWriter() throws SQLException {
+            return pool().getLogWriter();
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) throws SQLException {
+            pool().setLogWriter(out);
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) throws SQLException {
+            pool().setLoginTimeout(seconds);
+        }
+
+        @Override
+        public int getLoginTimeout() throws SQLException {
+            return pool().getLoginTimeout();
+        }
+
+        @Override
+        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+            throw new SQLFeatureNotSupportedException("The connection pool logs through SLF4J");
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            return type.isInstance(this) ? type.cast(this) : pool().unwrap(type);
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) throws SQLException {
+            return type.isInstance(this) || pool().isWrapperFor(type);
+        }
     }
 }

@@ -15,7 +15,6 @@ import io.undertow.util.AttachmentKey;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
 import java.util.Deque;
-import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,14 +45,15 @@ public final class AuthenticationHandler implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(AuthenticationHandler.class);
 
     private final Authenticator authenticator;
-    private final List<CredentialMechanism> mechanisms;
+    /** An array, so that the loop over it allocates no iterator. */
+    private final CredentialMechanism[] mechanisms;
     private final FailureRateLimiter limiter;
     private final AuthFailureCounter failures;
     private final HttpHandler next;
 
     public AuthenticationHandler(Authenticator authenticator, FailureRateLimiter limiter, AuthFailureCounter failures, HttpHandler next) {
         this.authenticator = authenticator;
-        this.mechanisms = List.of(new QueryTokenMechanism(authenticator), new BearerMechanism(authenticator));
+        this.mechanisms = new CredentialMechanism[] {new QueryTokenMechanism(authenticator), new BearerMechanism(authenticator)};
         this.limiter = limiter;
         this.failures = failures;
         this.next = next;

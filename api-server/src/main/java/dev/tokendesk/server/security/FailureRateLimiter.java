@@ -3,7 +3,6 @@ package dev.tokendesk.server.security;
 import dev.tokendesk.server.error.ApiException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,7 +24,7 @@ public final class FailureRateLimiter {
 
     private final String attemptKind;
     private final int maxFailures;
-    private final Duration window;
+    private final long windowMillis;
     private final int maxKeys;
     private final Clock clock;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
@@ -33,7 +32,7 @@ public final class FailureRateLimiter {
     public FailureRateLimiter(String attemptKind, int maxFailures, Duration window, int maxKeys, Clock clock) {
         this.attemptKind = attemptKind;
         this.maxFailures = maxFailures;
-        this.window = window;
+        this.windowMillis = window.toMillis();
         this.maxKeys = maxKeys;
         this.clock = clock;
     }
@@ -44,7 +43,7 @@ public final class FailureRateLimiter {
      * @throws ApiException 429 RateLimitError with the seconds until the window ends
      */
     public void check(String key) {
-        Instant now = clock.instant();
+        long now = clock.millis();
         Window current = windows.get(key);
         if (current != null && current.isSpent(now, maxFailures)) {
             throw newRejection(key, current, now);
@@ -53,7 +52,7 @@ public final class FailureRateLimiter {
 
     /** Counts one failure for {@code key}. */
     public void recordFailure(String key) {
-        record(key, windows.get(key), clock.instant());
+        record(key, windows.get(key), clock.millis());
     }
 
     /**
@@ -62,7 +61,7 @@ public final class FailureRateLimiter {
      * looks the key up once, for a caller that rejects only further failures.
      */
     public RateLimitedException recordFailureBeyondLimit(String key) {
-        Instant now = clock.instant();
+        long now = clock.millis();
         Window current = windows.get(key);
         if (current != null && current.isSpent(now, maxFailures)) {
             // Counting further would change nothing. It would also make every I/O thread write
@@ -74,8 +73,8 @@ public final class FailureRateLimiter {
     }
 
     /** Counts one failure in the window of {@code key}; {@code current} is that window as just read, or null. */
-    private void record(String key, Window current, Instant now) {
-        if (current != null && now.isBefore(current.end)) {
+    private void record(String key, Window current, long now) {
+        if (current != null && now < current.endMillis) {
             current.failures.incrementAndGet();
             return;
         }
@@ -83,8 +82,8 @@ public final class FailureRateLimiter {
             evict(now);
         }
         windows.compute(key, (ignored, existing) -> {
-            if (existing == null || !now.isBefore(existing.end)) {
-                return new Window(now.plus(window), 1);
+            if (existing == null || now >= existing.endMillis) {
+                return new Window(now + windowMillis, 1);
             }
             existing.failures.incrementAndGet();
             return existing;
@@ -97,7 +96,7 @@ public final class FailureRateLimiter {
      * {@link #recordFailureBeyondLimit} hands it out, to callers that send it; {@link #check}
      * throws a new one.
      */
-    private RateLimitedException rejection(String key, Window current, Instant now) {
+    private RateLimitedException rejection(String key, Window current, long now) {
         RateLimitedException last = current.lastRejection;
         if (last != null && last.retryAfterSeconds() == retryAfterSeconds(current, now)) {
             return last;
@@ -107,22 +106,21 @@ public final class FailureRateLimiter {
         return rejection;
     }
 
-    private RateLimitedException newRejection(String key, Window current, Instant now) {
+    private RateLimitedException newRejection(String key, Window current, long now) {
         long retryAfter = retryAfterSeconds(current, now);
         return new RateLimitedException("Too many failed " + attemptKind + " from " + key + ": retry in " + retryAfter + " seconds", retryAfter);
     }
 
-    private static long retryAfterSeconds(Window current, Instant now) {
-        long remainingMillis = Duration.between(now, current.end).toMillis();
-        return Math.max(1, (remainingMillis + 999) / 1000);
+    private static long retryAfterSeconds(Window current, long now) {
+        return Math.max(1, (current.endMillis - now + 999) / 1000);
     }
 
     /** Drops ended windows, and if the map is still full, the ones that end first. */
-    private void evict(Instant now) {
-        windows.values().removeIf(entry -> !now.isBefore(entry.end));
+    private void evict(long now) {
+        windows.values().removeIf(entry -> now >= entry.endMillis);
         if (windows.size() >= maxKeys) {
             windows.entrySet().stream()
-                    .sorted(Map.Entry.comparingByValue(java.util.Comparator.comparing(entry -> entry.end)))
+                    .sorted(Map.Entry.comparingByValue(java.util.Comparator.comparingLong(entry -> entry.endMillis)))
                     .limit(Math.max(1, maxKeys / 10))
                     .map(Map.Entry::getKey)
                     .toList()
@@ -130,21 +128,21 @@ public final class FailureRateLimiter {
         }
     }
 
-    /** One key's window: when it ends and how many failures it has counted so far. */
+    /** One key's window: when it ends, in epoch milliseconds, and how many failures it has counted so far. */
     private static final class Window {
 
-        private final Instant end;
+        private final long endMillis;
         private final AtomicInteger failures;
         /** The 429 last returned for this window. A stale one is replaced, so no lock is needed. */
         private volatile RateLimitedException lastRejection;
 
-        Window(Instant end, int failures) {
-            this.end = end;
+        Window(long endMillis, int failures) {
+            this.endMillis = endMillis;
             this.failures = new AtomicInteger(failures);
         }
 
-        boolean isSpent(Instant now, int maxFailures) {
-            return now.isBefore(end) && failures.get() >= maxFailures;
+        boolean isSpent(long now, int maxFailures) {
+            return now < endMillis && failures.get() >= maxFailures;
         }
     }
 

@@ -53,7 +53,7 @@ public final class QueryToken {
             }
             int equals = query.indexOf('=', start);
             int nameEnd = equals < 0 || equals > end ? end : equals;
-            boolean token = mayDecodeToToken(query, start, nameEnd) && isTokenParameter(decodeIfNeeded(query.substring(start, nameEnd)));
+            boolean token = isTokenName(query, start, nameEnd);
             if (token && rewritten == null) {
                 // The parts before this one stay as they were sent.
                 rewritten = new StringBuilder(query.length());
@@ -95,11 +95,22 @@ public final class QueryToken {
     }
 
     /**
-     * Returns false for a raw name, {@code query} from {@code start} to {@code end}, that cannot
-     * decode to a token parameter name: it starts neither with {@code t} nor with an escape.
+     * Returns whether the raw name from {@code start} to {@code end} of {@code query} is a token
+     * parameter name. A name without escapes is compared in place; only an escaped one is decoded.
      */
-    private static boolean mayDecodeToToken(String query, int start, int end) {
-        return start < end && (query.charAt(start) == 't' || query.charAt(start) == '%');
+    private static boolean isTokenName(String query, int start, int end) {
+        if (start >= end || (query.charAt(start) != 't' && query.charAt(start) != '%')) {
+            return false;
+        }
+        for (int at = start; at < end; at++) {
+            char c = query.charAt(at);
+            if (c == '%' || c == '+') {
+                return isTokenParameter(decode(query.substring(start, end)));
+            }
+        }
+        int length = end - start;
+        return query.startsWith(PARAMETER, start)
+                && (length == PARAMETER.length() || query.charAt(start + PARAMETER.length()) == '[');
     }
 
     private static String decodeIfNeeded(String text) {

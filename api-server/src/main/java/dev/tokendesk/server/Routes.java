@@ -11,6 +11,7 @@ import dev.tokendesk.server.http.DiskSpaceHandler;
 import dev.tokendesk.server.http.CorsPolicy;
 import dev.tokendesk.server.http.ErrorHandler;
 import dev.tokendesk.server.http.HttpLimits;
+import dev.tokendesk.server.http.InFlightHandler;
 import dev.tokendesk.server.http.Json;
 import dev.tokendesk.server.http.RequestLimitsHandler;
 import dev.tokendesk.server.http.SecurityHeadersHandler;
@@ -45,8 +46,8 @@ import java.util.TreeSet;
  * its path; {@link PermissionHandler} enforces it.
  *
  * <pre>
- * SecurityHeaders → RequestLog → RequestLimits → CORS → trailing slash → worker thread → errors → /_health
- *                                                                                        → Authentication → route → Permission → endpoint
+ * SecurityHeaders → RequestLog → RequestLimits → CORS → in flight → trailing slash → worker thread → errors → /_health
+ *                                                                                                    → Authentication → route → Permission → endpoint
  * </pre>
  */
 final class Routes {
@@ -54,7 +55,7 @@ final class Routes {
     private Routes() {
     }
 
-    static HttpHandler build(TokenDesk desk, RequestLog requestLog, CorsPolicy cors, HttpLimits httpLimits) {
+    static Chain build(TokenDesk desk, RequestLog requestLog, CorsPolicy cors, HttpLimits httpLimits) {
         ContentHandlers content = new ContentHandlers(desk.content(), desk.events());
         FailureLimits limits = FailureLimits.defaults(desk.clock());
         // Content routes name the action for collection types, then for single types; null where the kind has no such route.
@@ -85,10 +86,15 @@ final class Routes {
                 });
         HttpHandler spaceChecked = new DiskSpaceHandler(desk.database(), paths);
         HttpHandler onWorker = new WorkerDispatchHandler(new ErrorHandler(spaceChecked));
-        HttpHandler limited = new RequestLimitsHandler(httpLimits, new CorsHandler(cors, new TrailingSlashHandler(onWorker)));
+        InFlightHandler inFlight = new InFlightHandler(new TrailingSlashHandler(onWorker));
+        HttpHandler limited = new RequestLimitsHandler(httpLimits, new CorsHandler(cors, inFlight));
         HttpHandler logged = new SecurityHeadersHandler(new RequestLogHandler(requestLog, desk.clock(), limited));
         IpAllowList proxies = IpAllowList.parse(desk.config().trustedProxies());
-        return proxies.allowsAll() ? logged : new TrustedProxyHandler(proxies, logged);
+        return new Chain(proxies.allowsAll() ? logged : new TrustedProxyHandler(proxies, logged), inFlight);
+    }
+
+    /** The handler chain of one server start: {@code root} receives every request, {@code inFlight} is its stop control. */
+    record Chain(HttpHandler root, InFlightHandler inFlight) {
     }
 
     /** Registers {@code handler} for {@code method} on {@code template} and records the pair for the Allow header of a 405. */

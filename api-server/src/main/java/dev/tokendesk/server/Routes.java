@@ -28,6 +28,7 @@ import dev.tokendesk.server.security.TrustedProxyHandler;
 import dev.tokendesk.server.users.LoginHandler;
 import dev.tokendesk.server.users.MeHandler;
 import dev.tokendesk.token.IpAllowList;
+import io.undertow.Handlers;
 import io.undertow.server.HttpHandler;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
@@ -78,9 +79,10 @@ final class Routes {
         // The health check runs before authentication, so a bad credential cannot make it fail.
         List<Route> health = List.of(fixed(Methods.GET, "/_health", Requirement.ANYONE,
                 exchange -> Json.send(exchange, 200, Map.of("status", "ok"))));
-        HttpHandler paths = register(RouteHandler.builder(), health, desk.content(), (route, allowedByKind) -> route.endpoint())
-                .fallback(api)
+        RouteHandler healthRoutes = register(RouteHandler.builder(), health, desk.content(), (route, allowedByKind) -> route.endpoint())
                 .build();
+        // An exact-path lookup first, so that API requests do not pay for a second template match.
+        HttpHandler paths = Handlers.path(api).addExactPath("/_health", healthRoutes);
         HttpHandler spaceChecked = new DiskSpaceHandler(desk.database(), paths);
         HttpHandler onWorker = new WorkerDispatchHandler(new ErrorHandler(spaceChecked));
         InFlightHandler inFlight = new InFlightHandler(new TrailingSlashHandler(onWorker));

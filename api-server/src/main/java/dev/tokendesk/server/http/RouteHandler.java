@@ -15,15 +15,15 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Routes a request by its path first and its method second. The most specific path template that
- * matches the path decides, whatever the method, so {@code GET /api/auth/local} reaches the login
- * route and gets a 405 instead of falling through to a template that takes GET.
+ * Routes a request by its whole path first and its method second, ignoring the relative path of
+ * any path handler before it. The most specific path template that matches the path decides,
+ * whatever the method, so {@code GET /api/auth/local} reaches the login route and gets a 405
+ * instead of falling through to a template that takes GET.
  *
- * <p>A path that no template matches goes to the fallback handler, or gets a 404 naming the path
- * when there is none. A method that the matched template does not take gets a 405 whose Allow
- * header lists the methods that the template's {@link AllowedMethods} returns, and a plain
- * {@code OPTIONS} gets 204 with that Allow header. The handlers after this one find the
- * {@link PathTemplateMatch} attached to the exchange.
+ * <p>A path that no template matches gets a 404 naming the path. A method that the matched
+ * template does not take gets a 405 whose Allow header lists the methods that the template's
+ * {@link AllowedMethods} returns, and a plain {@code OPTIONS} gets 204 with that Allow header.
+ * The handlers after this one find the {@link PathTemplateMatch} attached to the exchange.
  *
  * <p>Immutable once built and thread-safe.
  */
@@ -45,11 +45,8 @@ public final class RouteHandler implements HttpHandler {
     }
 
     private final PathTemplateMatcher<Route> matcher;
-    private final HttpHandler fallback;
-
-    private RouteHandler(PathTemplateMatcher<Route> matcher, HttpHandler fallback) {
+    private RouteHandler(PathTemplateMatcher<Route> matcher) {
         this.matcher = matcher;
-        this.fallback = fallback;
     }
 
     public static Builder builder() {
@@ -58,13 +55,9 @@ public final class RouteHandler implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
-        PathTemplateMatcher.PathMatchResult<Route> match = matcher.match(exchange.getRelativePath());
+        PathTemplateMatcher.PathMatchResult<Route> match = matcher.match(exchange.getRequestPath());
         if (match == null) {
-            if (fallback == null) {
-                throw ApiException.notFound("No route matches the path '" + exchange.getRequestPath() + "'");
-            }
-            fallback.handleRequest(exchange);
-            return;
+            throw ApiException.notFound("No route matches the path '" + exchange.getRequestPath() + "'");
         }
         exchange.putAttachment(PathTemplateMatch.ATTACHMENT_KEY, match);
 
@@ -89,7 +82,6 @@ public final class RouteHandler implements HttpHandler {
 
         private final Map<String, Map<HttpString, HttpHandler>> handlersByTemplate = new LinkedHashMap<>();
         private final Map<String, AllowedMethods> allowedByTemplate = new HashMap<>();
-        private HttpHandler fallback;
 
         private Builder() {
         }
@@ -113,12 +105,6 @@ public final class RouteHandler implements HttpHandler {
             return this;
         }
 
-        /** Sets the handler for paths that no template matches; without one they get a 404. */
-        public Builder fallback(HttpHandler handler) {
-            this.fallback = handler;
-            return this;
-        }
-
         /**
          * Builds the handler.
          *
@@ -133,7 +119,7 @@ public final class RouteHandler implements HttpHandler {
                 }
                 matcher.add(template, new Route(Map.copyOf(handlers), allowed));
             });
-            return new RouteHandler(matcher, fallback);
+            return new RouteHandler(matcher);
         }
     }
 }

@@ -10,6 +10,7 @@ import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +26,18 @@ public final class ApiServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
 
+    /** Time that requests in flight get to finish once {@link #stop()} begins. */
+    private static final Duration IN_FLIGHT_WAIT = Duration.ofSeconds(10);
+    /**
+     * Time, in milliseconds, that worker threads get after the in-flight wait before Undertow
+     * interrupts them. It bounds a stop that a request still running would otherwise hold, for
+     * example one whose client stopped sending in the middle of the body.
+     */
+    private static final int SHUTDOWN_TIMEOUT_MILLIS = 2_000;
+
     private final TokenDesk desk;
     private final RequestLog requestLog;
-    private static final long IN_FLIGHT_WAIT_MILLIS = 10_000;
+    private final long inFlightWaitMillis;
 
     private CorsPolicy cors;
     private final HttpLimits limits;
@@ -54,6 +64,12 @@ public final class ApiServer implements AutoCloseable {
 
     /** Creates a server with the given CORS policy and limits on the URL and headers of each request. */
     public ApiServer(TokenDesk desk, CorsPolicy cors, HttpLimits limits) {
+        this(desk, cors, limits, IN_FLIGHT_WAIT);
+    }
+
+    /** Creates a server whose {@link #stop()} gives requests in flight {@code inFlightWait} to finish; for tests. */
+    ApiServer(TokenDesk desk, CorsPolicy cors, HttpLimits limits, Duration inFlightWait) {
+        this.inFlightWaitMillis = inFlightWait.toMillis();
         this.desk = desk;
         this.requestLog = new RequestLog(1000);
         this.cors = cors;
@@ -106,7 +122,7 @@ public final class ApiServer implements AutoCloseable {
             return;
         }
         String host = bindAddress;
-        InFlightHandler handler = new InFlightHandler(Routes.build(desk, requestLog, cors, limits));
+        Routes.Chain chain = Routes.build(desk, requestLog, cors, limits);
         Undertow server = Undertow.builder()
                 .addHttpListener(configuredPort, host)
                 // Above QueryLimits' parameter count, so the query parser reports an excess with a JSON error body.
@@ -115,7 +131,8 @@ public final class ApiServer implements AutoCloseable {
                 // Undertow's parser responds with 400 and closes the connection.
                 .setServerOption(UndertowOptions.MAX_HEADER_SIZE, limits.parserMaxHeaderBytes())
                 .setServerOption(UndertowOptions.MAX_HEADERS, limits.parserMaxHeaders())
-                .setHandler(handler)
+                .setServerOption(UndertowOptions.SHUTDOWN_TIMEOUT, SHUTDOWN_TIMEOUT_MILLIS)
+                .setHandler(chain.root())
                 .build();
         try {
             server.start();
@@ -123,14 +140,16 @@ public final class ApiServer implements AutoCloseable {
             throw ServerStartException.from(host, configuredPort, e);
         }
         undertow = server;
-        inFlight = handler;
+        inFlight = chain.inFlight();
         port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
         LOG.info("TokenDesk API listening on {}", baseUrl());
     }
 
     /**
      * Stops the server: new requests get 503 with a JSON body at once, requests in flight get up
-     * to 10 seconds to finish, then the listener closes. Does nothing when not running.
+     * to 10 seconds to finish, then the listener closes. Worker threads still busy 2 seconds
+     * later are interrupted and their connections closed, so a stalled client cannot hold the
+     * stop. Does nothing when not running.
      */
     public synchronized void stop() {
         if (undertow == null) {
@@ -138,8 +157,9 @@ public final class ApiServer implements AutoCloseable {
         }
         inFlight.stopAccepting();
         try {
-            if (!inFlight.awaitIdle(IN_FLIGHT_WAIT_MILLIS)) {
-                LOG.warn("Requests still running after {} ms; stopping the API server anyway", IN_FLIGHT_WAIT_MILLIS);
+            if (!inFlight.awaitIdle(inFlightWaitMillis)) {
+                LOG.warn("{} request(s) still running after {} ms; stopping the API server anyway and interrupting them after {} ms more",
+                        inFlight.inFlight(), inFlightWaitMillis, SHUTDOWN_TIMEOUT_MILLIS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

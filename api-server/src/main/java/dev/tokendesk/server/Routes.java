@@ -1,18 +1,19 @@
 package dev.tokendesk.server;
 
 import dev.tokendesk.TokenDesk;
-import dev.tokendesk.token.IpAllowList;
+import dev.tokendesk.content.ContentKind;
+import dev.tokendesk.content.ContentService;
 import dev.tokendesk.role.Action;
 import dev.tokendesk.server.content.ContentHandlers;
-import dev.tokendesk.server.error.ApiException;
-import dev.tokendesk.server.error.ErrorMapper;
 import dev.tokendesk.server.http.CorsHandler;
-import dev.tokendesk.server.http.DiskSpaceHandler;
 import dev.tokendesk.server.http.CorsPolicy;
+import dev.tokendesk.server.http.DiskSpaceHandler;
 import dev.tokendesk.server.http.ErrorHandler;
 import dev.tokendesk.server.http.HttpLimits;
+import dev.tokendesk.server.http.InFlightHandler;
 import dev.tokendesk.server.http.Json;
 import dev.tokendesk.server.http.RequestLimitsHandler;
+import dev.tokendesk.server.http.RouteHandler;
 import dev.tokendesk.server.http.SecurityHeadersHandler;
 import dev.tokendesk.server.http.TrailingSlashHandler;
 import dev.tokendesk.server.http.WorkerDispatchHandler;
@@ -26,27 +27,27 @@ import dev.tokendesk.server.security.PermissionHandler.Requirement;
 import dev.tokendesk.server.security.TrustedProxyHandler;
 import dev.tokendesk.server.users.LoginHandler;
 import dev.tokendesk.server.users.MeHandler;
+import dev.tokendesk.token.IpAllowList;
 import io.undertow.Handlers;
 import io.undertow.server.HttpHandler;
-import io.undertow.server.HttpServerExchange;
-import io.undertow.server.RoutingHandler;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
-import io.undertow.util.PathTemplate;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 
 /**
  * The route table and the handler chain around it. Each route declares what it requires next to
  * its path; {@link PermissionHandler} enforces it.
  *
  * <pre>
- * SecurityHeaders → RequestLog → RequestLimits → CORS → trailing slash → worker thread → errors → /_health
- *                                                                                        → Authentication → route → Permission → endpoint
+ * SecurityHeaders → RequestLog → RequestLimits → CORS → in flight → trailing slash → worker thread → errors → /_health
+ *                                                                                                    → Authentication → route → Permission → endpoint
  * </pre>
  */
 final class Routes {
@@ -54,78 +55,124 @@ final class Routes {
     private Routes() {
     }
 
-    static HttpHandler build(TokenDesk desk, RequestLog requestLog, CorsPolicy cors, HttpLimits httpLimits) {
+    static Chain build(TokenDesk desk, RequestLog requestLog, CorsPolicy cors, HttpLimits httpLimits) {
         ContentHandlers content = new ContentHandlers(desk.content(), desk.events());
         FailureLimits limits = FailureLimits.defaults(desk.clock());
         // Content routes name the action for collection types, then for single types; null where the kind has no such route.
-        RoutingHandler routes = new RoutingHandler(false);
-        Map<String, Set<String>> methodsByTemplate = new LinkedHashMap<>();
-        route(routes, methodsByTemplate, Methods.POST, "/api/auth/local", guard(desk, Requirement.ANYONE, new LoginHandler(desk, limits)));
-        routeGetAndHead(routes, methodsByTemplate, "/api/users/me", guard(desk, Requirement.AUTHENTICATED, new MeHandler(desk)));
-        routeGetAndHead(routes, methodsByTemplate, "/api/openapi.json", guard(desk, Requirement.ANYONE, new OpenApiHandler(desk.content())));
-        routeGetAndHead(routes, methodsByTemplate, "/api/{name}", content(desk, Action.FIND, Action.FIND_ONE, content.read()));
-        route(routes, methodsByTemplate, Methods.POST, "/api/{name}", content(desk, Action.CREATE, null, content.create()));
-        route(routes, methodsByTemplate, Methods.PUT, "/api/{name}", content(desk, null, Action.UPDATE, content.putSingle()));
-        route(routes, methodsByTemplate, Methods.DELETE, "/api/{name}", content(desk, null, Action.DELETE, content.delete()));
-        routeGetAndHead(routes, methodsByTemplate, "/api/{name}/{documentId}", content(desk, Action.FIND_ONE, null, content.findOne()));
-        route(routes, methodsByTemplate, Methods.PUT, "/api/{name}/{documentId}", content(desk, Action.UPDATE, null, content.update()));
-        route(routes, methodsByTemplate, Methods.DELETE, "/api/{name}/{documentId}", content(desk, Action.DELETE, null, content.delete()));
-        routes.setFallbackHandler(exchange -> ErrorMapper.send(exchange, ApiException.notFound("Not Found")))
-                .setInvalidMethodHandler(exchange -> ErrorMapper.send(exchange, ApiException.methodNotAllowed(
-                        exchange.getRequestMethod().toString(), exchange.getRequestPath(), allowedMethods(methodsByTemplate, exchange))));
+        List<Route> table = List.of(
+                fixed(Methods.POST, "/api/auth/local", Requirement.ANYONE, new LoginHandler(desk, limits)),
+                fixed(Methods.GET, "/api/users/me", Requirement.AUTHENTICATED, new MeHandler(desk)),
+                fixed(Methods.GET, "/api/openapi.json", Requirement.ANYONE, new OpenApiHandler(desk.content())),
+                content(Methods.GET, "/api/{name}", Action.FIND, Action.FIND_ONE, content.read()),
+                content(Methods.POST, "/api/{name}", Action.CREATE, null, content.create()),
+                content(Methods.PUT, "/api/{name}", null, Action.UPDATE, content.putSingle()),
+                content(Methods.DELETE, "/api/{name}", null, Action.DELETE, content.delete()),
+                content(Methods.GET, "/api/{name}/{documentId}", Action.FIND_ONE, null, content.findOne()),
+                content(Methods.PUT, "/api/{name}/{documentId}", Action.UPDATE, null, content.update()),
+                content(Methods.DELETE, "/api/{name}/{documentId}", Action.DELETE, null, content.delete()));
+        RouteHandler routes = register(RouteHandler.builder(), table, desk.content(),
+                (route, allowedByKind) -> new PermissionHandler(route.requirement(), route.collectionAction(), route.singleAction(),
+                        allowedByKind, desk.content(), desk.lastUsed(), route.endpoint()))
+                .build();
 
         HttpHandler api = new AuthenticationHandler(desk.authenticator(), limits.tokenChecksByAddress(), desk.authFailures(), routes);
-        HttpHandler paths = Handlers.path(api)
-                .addExactPath("/_health", exchange -> {
-                    if (!exchange.getRequestMethod().equals(Methods.GET) && !exchange.getRequestMethod().equals(Methods.HEAD)) {
-                        throw ApiException.methodNotAllowed(exchange.getRequestMethod().toString(), exchange.getRequestPath(),
-                                List.of("GET", "HEAD"));
-                    }
-                    Json.send(exchange, 200, Map.of("status", "ok"));
-                });
+        // The health check runs before authentication, so a bad credential cannot make it fail.
+        List<Route> health = List.of(fixed(Methods.GET, "/_health", Requirement.ANYONE,
+                exchange -> Json.send(exchange, 200, Map.of("status", "ok"))));
+        RouteHandler healthRoutes = register(RouteHandler.builder(), health, desk.content(), (route, allowedByKind) -> route.endpoint())
+                .build();
+        // An exact-path lookup first, so that API requests do not pay for a second template match.
+        HttpHandler paths = Handlers.path(api).addExactPath("/_health", healthRoutes);
         HttpHandler spaceChecked = new DiskSpaceHandler(desk.database(), paths);
         HttpHandler onWorker = new WorkerDispatchHandler(new ErrorHandler(spaceChecked));
-        HttpHandler limited = new RequestLimitsHandler(httpLimits, new CorsHandler(cors, new TrailingSlashHandler(onWorker)));
+        InFlightHandler inFlight = new InFlightHandler(new TrailingSlashHandler(onWorker));
+        HttpHandler limited = new RequestLimitsHandler(httpLimits, new CorsHandler(cors, inFlight));
         HttpHandler logged = new SecurityHeadersHandler(new RequestLogHandler(requestLog, desk.clock(), limited));
         IpAllowList proxies = IpAllowList.parse(desk.config().trustedProxies());
-        return proxies.allowsAll() ? logged : new TrustedProxyHandler(proxies, logged);
+        return new Chain(proxies.allowsAll() ? logged : new TrustedProxyHandler(proxies, logged), inFlight);
     }
 
-    /** Registers {@code handler} for {@code method} on {@code template} and records the pair for the Allow header of a 405. */
-    private static void route(RoutingHandler routes, Map<String, Set<String>> methodsByTemplate, HttpString method, String template,
-            HttpHandler handler) {
-        routes.add(method, template, handler);
-        methodsByTemplate.computeIfAbsent(template, key -> new TreeSet<>()).add(method.toString());
+    /** The handler chain of one server start: {@code root} receives every request, {@code inFlight} is its stop control. */
+    record Chain(HttpHandler root, InFlightHandler inFlight) {
     }
 
     /**
-     * Registers {@code handler} for GET and HEAD on {@code template}. A HEAD runs the same checks and
-     * endpoint as the GET, and Undertow sends the GET's status and headers, Content-Length included,
-     * without the body.
+     * Registers every route of {@code table} with the handler that {@code wrap} makes of it, a GET
+     * route also for HEAD, and the methods that each template takes for its Allow header. On a
+     * content template those depend on the kind of the content type that the path names.
      */
-    private static void routeGetAndHead(RoutingHandler routes, Map<String, Set<String>> methodsByTemplate, String template,
-            HttpHandler handler) {
-        route(routes, methodsByTemplate, Methods.GET, template, handler);
-        route(routes, methodsByTemplate, Methods.HEAD, template, handler);
-    }
-
-    /** Returns the methods of every registered template that matches the request's path. */
-    private static Set<String> allowedMethods(Map<String, Set<String>> methodsByTemplate, HttpServerExchange exchange) {
-        Set<String> allowed = new TreeSet<>();
-        methodsByTemplate.forEach((template, methods) -> {
-            if (PathTemplate.create(template).matches(exchange.getRelativePath(), new HashMap<>())) {
-                allowed.addAll(methods);
+    private static RouteHandler.Builder register(RouteHandler.Builder routes, List<Route> table, ContentService content,
+            BiFunction<Route, Map<ContentKind, Set<String>>, HttpHandler> wrap) {
+        Map<String, Map<ContentKind, Set<String>>> allowedByTemplate = new LinkedHashMap<>();
+        for (Route route : table) {
+            allowedByTemplate.computeIfAbsent(route.template(), template -> allowedMethods(table, template));
+        }
+        for (Route route : table) {
+            Map<ContentKind, Set<String>> allowedByKind = allowedByTemplate.get(route.template());
+            HttpHandler handler = wrap.apply(route, allowedByKind);
+            routes.add(route.method(), route.template(), handler);
+            if (route.method().equals(Methods.GET)) {
+                // A HEAD runs the same checks and endpoint as the GET, and Undertow sends the GET's
+                // status and headers, Content-Length included, without the body.
+                routes.add(Methods.HEAD, route.template(), handler);
             }
+        }
+        allowedByTemplate.forEach((template, allowedByKind) -> {
+            boolean contentTemplate = table.stream()
+                    .anyMatch(route -> route.template().equals(template) && route.requirement() == Requirement.CONTENT_PERMISSION);
+            Set<String> fixedAllowed = allowedByKind.get(ContentKind.COLLECTION_TYPE);
+            routes.allowedMethods(template, contentTemplate
+                    ? exchange -> allowedByKind.get(PermissionHandler.contentType(content, exchange).kind())
+                    : exchange -> fixedAllowed);
         });
-        return allowed;
+        return routes;
     }
 
-    private static HttpHandler guard(TokenDesk desk, Requirement requirement, HttpHandler endpoint) {
-        return new PermissionHandler(requirement, null, null, desk.content(), desk.lastUsed(), endpoint);
+    /**
+     * Returns, for each content kind, the methods that {@code template} takes: those of its
+     * routes that serve the kind, HEAD wherever GET is one of them, and OPTIONS, to which
+     * {@link RouteHandler} responds with 204 and the Allow header.
+     */
+    private static Map<ContentKind, Set<String>> allowedMethods(List<Route> table, String template) {
+        Map<ContentKind, Set<String>> allowedByKind = new EnumMap<>(ContentKind.class);
+        for (ContentKind kind : ContentKind.values()) {
+            Set<String> allowed = new TreeSet<>(Set.of(Methods.OPTIONS_STRING));
+            for (Route route : table) {
+                if (route.template().equals(template) && route.serves(kind)) {
+                    allowed.add(route.method().toString());
+                    if (route.method().equals(Methods.GET)) {
+                        allowed.add(Methods.HEAD_STRING);
+                    }
+                }
+            }
+            allowedByKind.put(kind, Collections.unmodifiableSet(allowed));
+        }
+        return allowedByKind;
     }
 
-    private static HttpHandler content(TokenDesk desk, Action collectionAction, Action singleAction, HttpHandler endpoint) {
-        return new PermissionHandler(Requirement.CONTENT_PERMISSION, collectionAction, singleAction, desk.content(), desk.lastUsed(),
-                endpoint);
+    private static Route fixed(HttpString method, String template, Requirement requirement, HttpHandler endpoint) {
+        return new Route(method, template, requirement, null, null, endpoint);
+    }
+
+    private static Route content(HttpString method, String template, Action collectionAction, Action singleAction,
+            HttpHandler endpoint) {
+        return new Route(method, template, Requirement.CONTENT_PERMISSION, collectionAction, singleAction, endpoint);
+    }
+
+    /**
+     * One row of the route table: a method on a path template, what the caller needs, and the
+     * endpoint. A content route names the action it performs on a collection type and on a single
+     * type, null where it does not serve that kind. A GET route also serves HEAD.
+     */
+    private record Route(HttpString method, String template, Requirement requirement, Action collectionAction, Action singleAction,
+            HttpHandler endpoint) {
+
+        /** Returns whether the route serves a path that names content of {@code kind}. A route without content permissions serves every path it matches. */
+        boolean serves(ContentKind kind) {
+            if (requirement != Requirement.CONTENT_PERMISSION) {
+                return true;
+            }
+            return (kind == ContentKind.SINGLE_TYPE ? singleAction : collectionAction) != null;
+        }
     }
 }

@@ -187,14 +187,14 @@ class HostileInputTest {
         TestServer.Response postOnHealth = api.postJson("/_health", "{}");
 
         assertThat(patch.status()).isEqualTo(405);
-        assertThat(patch.text()).containsIgnoringCase("\r\nAllow: DELETE, GET, HEAD, POST, PUT\r\n");
+        assertThat(patch.text()).containsIgnoringCase("\r\nAllow: GET, HEAD, OPTIONS, POST\r\n");
         assertThat(patchEntry.status()).isEqualTo(405);
-        assertThat(patchEntry.text()).containsIgnoringCase("\r\nAllow: DELETE, GET, HEAD, PUT\r\n");
+        assertThat(patchEntry.text()).containsIgnoringCase("\r\nAllow: DELETE, GET, HEAD, OPTIONS, PUT\r\n");
         assertThat(putOnList.status()).isEqualTo(405);
-        assertThat(putOnList.header("Allow")).isEqualTo("GET, HEAD, POST");
-        assertThat(putOnList.json().at("/error/message").asText()).contains("PUT").contains("allowed: GET, HEAD, POST");
+        assertThat(putOnList.header("Allow")).isEqualTo("GET, HEAD, OPTIONS, POST");
+        assertThat(putOnList.json().at("/error/message").asText()).contains("PUT").contains("allowed: GET, HEAD, OPTIONS, POST");
         assertThat(postOnHealth.status()).isEqualTo(405);
-        assertThat(postOnHealth.header("Allow")).isEqualTo("GET, HEAD");
+        assertThat(postOnHealth.header("Allow")).isEqualTo("GET, HEAD, OPTIONS");
     }
 
     @Test

@@ -73,7 +73,7 @@ class TrailingSlashTest {
         assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
         assertThat(updated.json().at("/data/seats").asInt()).isEqualTo(9);
         assertThat(putOnList.status()).isEqualTo(405);
-        assertThat(putOnList.header("Allow")).isEqualTo("GET, HEAD, POST");
+        assertThat(putOnList.header("Allow")).isEqualTo("GET, HEAD, OPTIONS, POST");
     }
 
     @Test

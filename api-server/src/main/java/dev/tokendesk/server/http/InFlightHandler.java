@@ -10,9 +10,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The first handler: counts the requests in flight, so that stopping the server can let them
- * finish, and responds with 503 and the JSON error body to requests that arrive once the server
- * is stopping. The counts are spread over cells, so the I/O threads do not contend for one counter.
+ * Counts the requests in flight, so that stopping the server can let them finish, and responds
+ * with 503 and the JSON error body to requests that arrive once the server is stopping. It runs
+ * after the request log and the CORS headers, so a browser can read the 503 and the console lists
+ * it. The counts are spread over cells, so the I/O threads do not contend for one counter.
  *
  * <p>Thread-safe. A request counts itself before it checks whether the server is stopping, and
  * {@link #stopAccepting} sets the flag before {@link #awaitIdle} reads the counts, so every
@@ -41,7 +42,6 @@ public final class InFlightHandler implements HttpHandler {
         if (stopping) {
             finished.increment();
             exchange.getResponseHeaders().put(Headers.CONNECTION, "close");
-            SecurityHeadersHandler.addTo(exchange);
             ErrorMapper.send(exchange, new ApiException(503, "ServiceUnavailableError",
                     "The API server is stopping; send the request again once it runs"));
             return;

@@ -8,6 +8,7 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.util.Locale;
 
 /** Reads JSON request bodies on a worker thread, with a size limit and a Content-Type check. */
@@ -23,7 +24,8 @@ public final class RequestBodies {
      * Reads and parses the body as JSON.
      *
      * @throws ApiException 415 when the Content-Type is not JSON, 413 when the body is larger than
-     *     {@link #MAX_BODY_BYTES}, 400 when it is empty or not valid JSON
+     *     {@link #MAX_BODY_BYTES}, 400 when it is empty or not valid JSON, 503 when a stop
+     *     interrupts the read
      */
     public static JsonNode readJson(HttpServerExchange exchange) throws IOException {
         String contentType = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
@@ -34,6 +36,10 @@ public final class RequestBodies {
         byte[] body;
         try (InputStream input = exchange.getInputStream()) {
             body = input.readNBytes(MAX_BODY_BYTES + 1);
+        } catch (InterruptedIOException e) {
+            // Only a stop interrupts a worker thread, so the client was still sending when the in-flight wait ran out.
+            throw new ApiException(503, "ServiceUnavailableError",
+                    "The API server stopped before the request body arrived completely. Send the request again once it runs.");
         }
         if (body.length > MAX_BODY_BYTES) {
             throw ApiException.payloadTooLarge(MAX_BODY_BYTES);

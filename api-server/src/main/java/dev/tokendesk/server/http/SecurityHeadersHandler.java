@@ -22,13 +22,8 @@ public final class SecurityHeadersHandler implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
-        addTo(exchange);
-        next.handleRequest(exchange);
-    }
-
-    /** Adds the headers to the response of {@code exchange}, for a response sent before this handler runs. */
-    static void addTo(HttpServerExchange exchange) {
         exchange.getResponseHeaders().put(REFERRER_POLICY, "no-referrer");
         exchange.getResponseHeaders().put(CONTENT_TYPE_OPTIONS, "nosniff");
+        next.handleRequest(exchange);
     }
 }

@@ -13,7 +13,7 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
 import io.undertow.util.PathTemplateMatch;
-import java.util.List;
+import java.util.Collection;
 import java.util.Map;
 
 /**
@@ -46,6 +46,7 @@ public final class PermissionHandler implements HttpHandler {
     private final Requirement requirement;
     private final Action collectionAction;
     private final Action singleAction;
+    private final Map<ContentKind, ? extends Collection<String>> allowedMethods;
     private final ContentService content;
     private final LastUsedRecorder lastUsed;
     private final HttpHandler next;
@@ -53,13 +54,17 @@ public final class PermissionHandler implements HttpHandler {
     /**
      * Creates the check for one route; {@code collectionAction} and {@code singleAction} are the
      * actions a content route performs on a collection type and on a single type, or null where
-     * the route does not serve that kind.
+     * the route does not serve that kind. {@code allowedMethods} lists, for each kind, the methods
+     * that the route's path takes, for the Allow header of the 405 where the action is null.
+     * Routes without content permissions never read it.
      */
-    public PermissionHandler(Requirement requirement, Action collectionAction, Action singleAction, ContentService content,
-            LastUsedRecorder lastUsed, HttpHandler next) {
+    public PermissionHandler(Requirement requirement, Action collectionAction, Action singleAction,
+            Map<ContentKind, ? extends Collection<String>> allowedMethods, ContentService content, LastUsedRecorder lastUsed,
+            HttpHandler next) {
         this.requirement = requirement;
         this.collectionAction = collectionAction;
         this.singleAction = singleAction;
+        this.allowedMethods = allowedMethods;
         this.content = content;
         this.lastUsed = lastUsed;
         this.next = next;
@@ -78,11 +83,11 @@ public final class PermissionHandler implements HttpHandler {
                 }
             }
             case CONTENT_PERMISSION -> {
-                ContentTypeView type = resolveType(exchange);
+                ContentTypeView type = contentType(content, exchange);
                 Action action = type.kind() == ContentKind.SINGLE_TYPE ? singleAction : collectionAction;
                 if (action == null) {
                     throw ApiException.methodNotAllowed(exchange.getRequestMethod().toString(), exchange.getRequestPath(),
-                            allowedMethods(type, exchange));
+                            allowedMethods.get(type.kind()));
                 }
                 if (!principal.allows(type.uid(), action)) {
                     throw ApiException.forbidden();
@@ -97,23 +102,21 @@ public final class PermissionHandler implements HttpHandler {
         next.handleRequest(exchange);
     }
 
-    private ContentTypeView resolveType(HttpServerExchange exchange) {
+    /**
+     * Returns the content type that the {@code {name}} segment of a content route's path names: a
+     * collection type's plural name, or on a path without a documentId also a single type's
+     * singular name.
+     *
+     * @throws ApiException 404 when no content type has that route name
+     */
+    public static ContentTypeView contentType(ContentService content, HttpServerExchange exchange) {
         Map<String, String> parameters = exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY).getParameters();
         String name = parameters.get("name");
         return content.findByRouteName(name, parameters.containsKey("documentId"))
                 .orElseThrow(() -> ApiException.notFound("No content type with the route name '" + name + "'"));
     }
 
-    /**
-     * Returns the methods that the content routes take for {@code type} on this path: a collection
-     * type's list takes GET and POST, its entries and a single type take GET, PUT and DELETE.
-     */
-    private static List<String> allowedMethods(ContentTypeView type, HttpServerExchange exchange) {
-        boolean entryPath = exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY).getParameters().containsKey("documentId");
-        return type.kind() == ContentKind.COLLECTION_TYPE && !entryPath ? List.of("GET", "HEAD", "POST") : List.of("GET", "HEAD", "PUT", "DELETE");
-    }
-
-        /** Allows a relation target when the caller's effective permissions include {@code find} on it. */
+    /** Allows a relation target when the caller's effective permissions include {@code find} on it. */
     private record RelationTargetAccess(Principal principal) implements TargetAccess {
 
         @Override

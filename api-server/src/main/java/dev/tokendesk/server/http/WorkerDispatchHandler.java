@@ -1,15 +1,12 @@
 package dev.tokendesk.server.http;
 
 import dev.tokendesk.db.NonBlocking;
+import dev.tokendesk.server.security.QueryToken;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import java.util.Deque;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * Runs a request on a worker thread, with blocking I/O, whenever it needs the database; a
@@ -19,8 +16,12 @@ import java.util.TreeMap;
  * {@link NonBlocking#attempt}. With a cached credential and a cached response, or with a
  * rejection that needs no lookup, it completes there, without the hand-over to a worker thread.
  * The first database call stops the attempt before it reads anything; this handler then restores
- * the query (the token mechanism removes the {@code token} parameter) and runs the request again
- * from here on a worker thread. Other methods go to a worker thread at once.
+ * the query and runs the request again from here on a worker thread. Other methods go to a worker
+ * thread at once.
+ *
+ * <p>Restoring the query means putting back the query string and the {@code token} parameter,
+ * which the token mechanism removes. No other handler changes the query parameters before its
+ * first database call; one that does must be restored here too.
  */
 public final class WorkerDispatchHandler implements HttpHandler {
 
@@ -49,24 +50,14 @@ public final class WorkerDispatchHandler implements HttpHandler {
 
     private boolean completesInMemory(HttpServerExchange exchange) throws Exception {
         String query = exchange.getQueryString();
-        Map<String, Deque<String>> parameters = copy(exchange.getQueryParameters());
+        Deque<String> token = exchange.getQueryParameters().get(QueryToken.PARAMETER);
         if (NonBlocking.attempt(() -> next.handleRequest(exchange))) {
             return true;
         }
         exchange.setQueryString(query);
-        exchange.getQueryParameters().clear();
-        exchange.getQueryParameters().putAll(parameters);
-        return false;
-    }
-
-    /**
-     * Copies the map but not the value lists: handlers may add, remove or replace parameters
-     * during the attempt (the token mechanism removes one), but must not change a list in place.
-     */
-    private static Map<String, Deque<String>> copy(Map<String, Deque<String>> parameters) {
-        if (parameters.isEmpty()) {
-            return Map.of();
+        if (token != null) {
+            exchange.getQueryParameters().put(QueryToken.PARAMETER, token);
         }
-        return parameters instanceof SortedMap<String, Deque<String>> sorted ? new TreeMap<>(sorted) : new LinkedHashMap<>(parameters);
+        return false;
     }
 }

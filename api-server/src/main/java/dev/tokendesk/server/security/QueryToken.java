@@ -43,6 +43,10 @@ public final class QueryToken {
         if (!mayNameToken(query)) {
             return query;
         }
+        if (query.startsWith(PARAMETER + "=") && query.indexOf('&') < 0) {
+            // The token alone, as most clients send it.
+            return replacement == null ? "" : PARAMETER + "=" + replacement.apply(decodeIfNeeded(query.substring(PARAMETER.length() + 1)));
+        }
         StringBuilder rewritten = null;
         boolean hasParts = false;
         int start = 0;

@@ -15,6 +15,7 @@ class QueryTokenTest {
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', value = {
             "token=T                                  | ''",
+            "token=                                   | ''",
             "token=T&sort=name                        | sort=name",
             "sort=name&token=T                        | sort=name",
             "a=1&token=T&b=2                          | a=1&b=2",
@@ -56,6 +57,9 @@ class QueryTokenTest {
         assertThat(QueryToken.redact("tok%65n=" + TOKEN)).isEqualTo("tok%65n=" + hint);
         assertThat(QueryToken.redact("token=tdk_invalid&sort=name")).isEqualTo("token=***&sort=name");
         assertThat(QueryToken.redact("token")).isEqualTo("token=***");
+        assertThat(QueryToken.redact("token=" + TOKEN)).isEqualTo("token=" + hint);
+        assertThat(QueryToken.redact("token=tdk_invalid")).isEqualTo("token=***");
+        assertThat(QueryToken.redact("token=")).isEqualTo("token=***");
         assertThat(QueryToken.redact("a=1&token=" + TOKEN.substring(0, 20))).isEqualTo("a=1&token=***");
     }
 

@@ -29,9 +29,9 @@ import picocli.CommandLine.Command;
 public final class TokenDeskCli {
 
     /**
-     * The sub-commands, in the order the help lists them. Picocli reads a command's annotations,
-     * and those of its own sub-commands, when the command is added; a run adds only the one it
-     * names, which saves about 150 ms of every start, the server's included.
+     * The sub-commands, in the order the help lists them. Picocli reads the annotations of a
+     * command and of its own sub-commands when the command is added, so a run adds only the one it
+     * names, which shortens every start, the server's included.
      */
     private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
 

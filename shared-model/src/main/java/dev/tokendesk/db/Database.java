@@ -84,9 +84,9 @@ public final class Database implements AutoCloseable {
     public static Database open(TokenDeskConfig config, List<Class<?>> entityClasses) {
         String url = jdbcUrl(config);
         String where = config.usesEmbeddedDatabase() ? "data directory " + config.dataDir() : "database " + url;
-        // Hibernate's bootstrap reads the mappings before it asks for a connection, and reads no
-        // table, so it starts before the pool has opened the database and runs while Flyway migrates;
-        // the comparison with the tables waits until both are done.
+        // Hibernate's bootstrap reads the mappings before it requests a connection, and it reads no
+        // table. So it starts before the pool opens the database and runs while Flyway migrates.
+        // The comparison with the tables waits until both are done.
         CompletableFuture<HikariDataSource> poolOpened = new CompletableFuture<>();
         CompletableFuture<SessionFactory> bootstrap = new CompletableFuture<>();
         Thread bootstrapThread = new Thread(() -> {
@@ -151,10 +151,10 @@ public final class Database implements AutoCloseable {
                 // Statistics are a handful of atomic counters; tests read them to prove how many writes a path makes.
                 .applySetting(AvailableSettings.GENERATE_STATISTICS, true)
                 .applySetting(AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, Action.NONE)
-                // No generated classes: the entities load their associations eagerly and nothing asks
-                // for a reference, so Hibernate needs no proxies, and reflection reads and writes the
-                // fields. Generating proxy and accessor classes with Byte Buddy took about a third of
-                // the bootstrap (docs/benchmarks.md, start-up).
+                // No generated classes. The entities load their associations eagerly and no code
+                // requests a reference, so Hibernate needs no proxies, and reflection reads and writes
+                // the fields. Generating proxy and accessor classes with Byte Buddy took about a third
+                // of the bootstrap's samples in a start-up profile.
                 .addService(BytecodeProvider.class, new org.hibernate.bytecode.internal.none.BytecodeProviderImpl())
                 .build();
         try {
@@ -353,8 +353,8 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * The pool once {@link #open} has opened it. Hibernate's bootstrap holds this data source from
-     * its start; a connection asked for earlier waits for the pool, and fails with the pool's own
+     * The pool, once {@link #open} has opened it. Hibernate's bootstrap gets this data source at its
+     * start. A connection requested earlier waits for the pool, and fails with the pool's own
      * failure when the database cannot be opened.
      */
     private static final class OpenedPool implements DataSource {

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Hibernate's bootstrap starts before the pool opens the database; when the pool cannot open it,
- * the pool's failure is what the caller sees, and the bootstrap thread ends.
+ * Hibernate's bootstrap starts before the pool opens the database. When the pool cannot open it,
+ * the caller gets the pool's failure, and the bootstrap thread ends.
  */
 @Tag("h2-only")
 class DatabaseOpenFailureTest {
@@ -22,7 +22,7 @@ class DatabaseOpenFailureTest {
     Path dataDir;
 
     @Test
-    void databaseThatRefusesConnectionsIsReportedWithItsUrl() throws Exception {
+    void refusedConnectionNamesUrl() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();

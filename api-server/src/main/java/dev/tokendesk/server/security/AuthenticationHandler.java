@@ -108,14 +108,23 @@ public final class AuthenticationHandler implements HttpHandler {
         ErrorMapper.send(exchange, limited != null ? limited : new UnauthorizedException(reason.message(), true));
     }
 
+    /**
+     * Returns false only when no decoded parameter name can contain a bracket: the raw query has
+     * neither {@code [} nor a percent-escape. Most queries skip the loop over the names then.
+     */
+    private static boolean mayHoldBracketedName(String query) {
+        return query == null || query.indexOf('[') >= 0 || query.indexOf('%') >= 0;
+    }
+
     private static void requireAtMostOneCredential(HttpServerExchange exchange) {
-        int tokenParameters = 0;
-        for (Map.Entry<String, Deque<String>> parameter : exchange.getQueryParameters().entrySet()) {
-            if (parameter.getKey().equals(QueryToken.PARAMETER)) {
-                tokenParameters += parameter.getValue().size();
-            } else if (QueryToken.isTokenParameter(parameter.getKey())) {
-                throw ApiException.badParameter(parameter.getKey(),
-                        "Parameter '" + parameter.getKey() + "' is not allowed: send the token as one plain 'token' parameter");
+        Map<String, Deque<String>> parameters = exchange.getQueryParameters();
+        Deque<String> plain = parameters.get(QueryToken.PARAMETER);
+        int tokenParameters = plain == null ? 0 : plain.size();
+        if (mayHoldBracketedName(exchange.getQueryString())) {
+            for (String name : parameters.keySet()) {
+                if (!name.equals(QueryToken.PARAMETER) && QueryToken.isTokenParameter(name)) {
+                    throw ApiException.badParameter(name, "Parameter '" + name + "' is not allowed: send the token as one plain 'token' parameter");
+                }
             }
         }
         HeaderValues authorization = exchange.getRequestHeaders().get(Headers.AUTHORIZATION);

@@ -3,7 +3,7 @@
 # load run with wrk against the real server and, in the same run, against a bare Undertow server
 # that sends the same response bytes from memory.
 #
-# Usage: bench/run.sh            (DURATION=10s CONNECTIONS=50 ENTRIES=10000 by default)
+# Usage: bench/run.sh            (DURATION=10s CONNECTIONS=50 ENTRIES=10000 ROUNDS=2 by default)
 #        SCALE=1 bench/run.sh    also adds 100,000 users, 1,000,000 tokens and 1,000,000 entries
 #                                (ScaleSeed, JDBC batches) before the load runs; RESULTS names the output
 #        JMH=0 bench/run.sh      skips the JMH run
@@ -100,7 +100,15 @@ for scenario in "${scenarios[@]}"; do
     echo "$status" >"$work/bare/$name.status"
 done
 bare_port=$((port + 1))
-java -cp "$BENCH" dev.tokendesk.bench.BareServer "$work/bare" "$bare_port" >"$work/bare.out" 2>&1 &
+# The bare server runs with the launcher's default JVM options, as the real one does, so that the
+# ratio compares the handlers and not two heap and collector settings.
+launcher_options=$(sed -n 's/^options=(${TOKENDESK_JAVA_OPTS:-\(.*\)})$/\1/p' app-gui/tokendesk.sh)
+if [[ -z "$launcher_options" ]]; then
+    echo "cannot read the default JVM options from app-gui/tokendesk.sh" >&2
+    exit 1
+fi
+# shellcheck disable=SC2086
+MALLOC_ARENA_MAX=2 java $launcher_options -cp "$BENCH" dev.tokendesk.bench.BareServer "$work/bare" "$bare_port" >"$work/bare.out" 2>&1 &
 pids+=($!)
 bare_start=$(date +%s%N)
 until curl -s -o /dev/null "http://127.0.0.1:$bare_port/a_token_list"; do
@@ -129,24 +137,36 @@ warm_up() { # url [header]; 3 s of the same load, not counted, so that no row pa
     fi
 }
 
+# Each row alternates the two servers ROUNDS times and reports the mean requests/s and the worst
+# p99 of each, so that one unlucky run on the shared cores moves the ratio less.
+ROUNDS=${ROUNDS:-2}
+to_ms() { # a wrk latency such as 812.00us, 4.53ms or 1.36s, in milliseconds
+    awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /[0-9]s$/) n *= 1000; printf "%.2f", n }'
+}
 rows=()
 for scenario in "${scenarios[@]}"; do
     IFS='|' read -r name path flag header <<<"$scenario"
     status=$(cat "$work/bare/$name.status")
-    if [[ -n "$flag" ]]; then
-        warm_up "$base$path" "$header"
-    else
-        warm_up "$base$path"
-    fi
-    warm_up "http://127.0.0.1:$bare_port/$name"
-    if [[ -n "$flag" ]]; then
-        read -r real_rps real_p99 < <(run_wrk "$base$path" "$header")
-    else
-        read -r real_rps real_p99 < <(run_wrk "$base$path")
-    fi
-    read -r bare_rps bare_p99 < <(run_wrk "http://127.0.0.1:$bare_port/$name")
-    ratio=$(awk -v r="$real_rps" -v b="$bare_rps" 'BEGIN { printf "%.0f%%", 100 * r / b }')
-    rows+=("| $name | $status | $real_rps | $real_p99 | $bare_rps | $bare_p99 | $ratio |")
+    # The bare server gets the same query string and headers, so both parse the same request.
+    bare_url="http://127.0.0.1:$bare_port/$name"
+    [[ "$path" == *\?* ]] && bare_url="$bare_url?${path#*\?}"
+    extra=()
+    [[ -n "$flag" ]] && extra=("$header")
+    warm_up "$base$path" "${extra[@]}"
+    warm_up "$bare_url" "${extra[@]}"
+    real_sum=0 bare_sum=0 real_worst=0 bare_worst=0
+    for _ in $(seq "$ROUNDS"); do
+        read -r real_rps real_p99 < <(run_wrk "$base$path" "${extra[@]}")
+        read -r bare_rps bare_p99 < <(run_wrk "$bare_url" "${extra[@]}")
+        real_sum=$(awk -v a="$real_sum" -v b="$real_rps" 'BEGIN { print a + b }')
+        bare_sum=$(awk -v a="$bare_sum" -v b="$bare_rps" 'BEGIN { print a + b }')
+        real_worst=$(awk -v a="$real_worst" -v b="$(to_ms "$real_p99")" 'BEGIN { print (b > a ? b : a) }')
+        bare_worst=$(awk -v a="$bare_worst" -v b="$(to_ms "$bare_p99")" 'BEGIN { print (b > a ? b : a) }')
+    done
+    real_mean=$(awk -v s="$real_sum" -v n="$ROUNDS" 'BEGIN { printf "%.0f", s / n }')
+    bare_mean=$(awk -v s="$bare_sum" -v n="$ROUNDS" 'BEGIN { printf "%.0f", s / n }')
+    ratio=$(awk -v r="$real_mean" -v b="$bare_mean" 'BEGIN { printf "%.0f%%", 100 * r / b }')
+    rows+=("| $name | $status | $real_mean | ${real_worst}ms | $bare_mean | ${bare_worst}ms | $ratio |")
 done
 
 # (f) creating entries; the bare server cannot store, so there is no ratio.
@@ -209,7 +229,9 @@ fi
     echo "Load after the load rows: $uptime_after"
     echo "wrk (2 threads) runs on the same cores as the server, so absolute figures are"
     echo "lower than on a separate client machine; the ratio to the bare server in the same"
-    echo "run is the figure to compare across runs."
+    echo "run is the figure to compare across runs. The bare server gets the same query"
+    echo "string and headers and runs with the same JVM options as the real one. Each row"
+    echo "alternates the two servers $ROUNDS times: mean requests/s, worst p99."
     echo
     echo "## Load (wrk, $CONNECTIONS connections, $DURATION per row)"
     echo

@@ -147,9 +147,9 @@ public final class ApiServer implements AutoCloseable {
 
     /**
      * Stops the server: new requests get 503 with a JSON body at once, requests in flight get up
-     * to 10 seconds to finish, then the listener closes. Worker threads still busy 2 seconds
-     * later are interrupted and their connections closed, so a stalled client cannot hold the
-     * stop. Does nothing when not running.
+     * to 10 seconds to finish, then the listener and their connections close. Worker threads
+     * still busy get at most 2 seconds more before they are interrupted, so a stalled client
+     * cannot hold the stop. Does nothing when not running.
      */
     public synchronized void stop() {
         if (undertow == null) {
@@ -158,7 +158,8 @@ public final class ApiServer implements AutoCloseable {
         inFlight.stopAccepting();
         try {
             if (!inFlight.awaitIdle(inFlightWaitMillis)) {
-                LOG.warn("{} request(s) still running after {} ms; stopping the API server anyway and interrupting them after {} ms more",
+                LOG.warn("{} request(s) still running after {} ms; stopping the API server anyway, which closes their connections "
+                        + "and interrupts their threads within {} ms",
                         inFlight.inFlight(), inFlightWaitMillis, SHUTDOWN_TIMEOUT_MILLIS);
             }
         } catch (InterruptedException e) {

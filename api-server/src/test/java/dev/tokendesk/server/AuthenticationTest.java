@@ -205,8 +205,9 @@ class AuthenticationTest {
     @Test
     void expiredTokenIs401AcrossRestart() {
         IssuedToken expired = api.desk.tokens().issue(TokenRequest.of(fixture.alice.id(), "past", TokenScope.FULL,
-                new Expiry.At(clock.instant().minus(Duration.ofMinutes(1)))));
+                new Expiry.At(clock.instant().plus(Duration.ofMinutes(1)))));
         IssuedToken never = api.desk.tokens().issue(TokenRequest.of(fixture.alice.id(), "never", TokenScope.FULL, Expiry.NEVER));
+        clock.advance(Duration.ofMinutes(2));
 
         TestServer.Response before = api.get("/api/restaurants?token=" + expired.token());
         api.close();

@@ -144,6 +144,7 @@ class EntryWritesTest {
         TestServer.Response read = api.get("/api/homepage?fields=title");
         TestServer.Response post = api.postJson("/api/homepage", "{\"data\":{\"title\":\"x\"}}", "Authorization", bob);
         TestServer.Response byPlural = api.get("/api/homepages");
+        TestServer.Response byDocumentId = api.get("/api/homepage/abc");
         TestServer.Response deleted = api.delete("/api/homepage", "Authorization", bob);
 
         assertThat(missing.status()).isEqualTo(404);
@@ -155,6 +156,8 @@ class EntryWritesTest {
         assertThat(read.json().at("/data/intro").isMissingNode()).isTrue();
         assertThat(post.status()).isEqualTo(405);
         assertThat(byPlural.status()).isEqualTo(404);
+        assertThat(byDocumentId.status()).isEqualTo(404);
+        assertThat(byDocumentId.json().at("/error/message").asText()).contains("'homepage' is a single type").contains("/api/homepage");
         assertThat(deleted.status()).isEqualTo(204);
         assertThat(api.get("/api/homepage").status()).isEqualTo(404);
     }

@@ -2,6 +2,9 @@ package dev.tokendesk.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.tokendesk.TokenDesk;
 import dev.tokendesk.server.http.CorsPolicy;
 import dev.tokendesk.server.http.HttpLimits;
@@ -110,6 +113,27 @@ class ServerStopTest {
             assertThat(stopMillis).as("stop() with a 1 s in-flight wait").isLessThan(6_000);
             assertThat(connectionClosed).as("the stalled connection is closed").isTrue();
             assertThat(server.isRunning()).isFalse();
+        }
+    }
+
+    @Test
+    void clientClosingMidBodyIsNoError() throws Exception {
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> captured = new ListAppender<>();
+        captured.start();
+        root.addAppender(captured);
+        try {
+            start(Duration.ofSeconds(5));
+
+            sendHalfLogin().close();
+            awaitTrue(() -> server.requestLog().snapshot().stream().anyMatch(entry -> entry.path().equals("/api/auth/local")));
+            RequestLogEntry entry = server.requestLog().snapshot().stream()
+                    .filter(logged -> logged.path().equals("/api/auth/local")).findFirst().orElseThrow();
+
+            assertThat(entry.status()).isEqualTo(400);
+            assertThat(captured.list).noneMatch(event -> event.getLevel().isGreaterOrEqual(Level.WARN));
+        } finally {
+            root.detachAppender(captured);
         }
     }
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Options the console window accepts: {@code --data-dir DIR}, {@code --port N},
@@ -23,6 +24,9 @@ record LaunchOptions(Path dataDir, Map<String, String> overrides, boolean startS
     }
 
     /** Returns whether {@code args} start with a command-line sub-command rather than an option. */
+    /** The options that take a value; {@code --db-password} is among them only to reject it with its own message. */
+    private static final Set<String> OPTIONS_WITH_VALUE = Set.of("--data-dir", "--port", "--bind", "--db-url", "--db-user", "--db-password");
+
     static boolean startsWithSubcommand(String... args) {
         return args.length > 0 && !args[0].startsWith("-");
     }
@@ -32,6 +36,11 @@ record LaunchOptions(Path dataDir, Map<String, String> overrides, boolean startS
      *
      * @throws IllegalArgumentException naming the option when one is unknown or lacks its value
      */
+    private static IllegalArgumentException unknownOption(String name) {
+        return new IllegalArgumentException("Unknown option " + name
+                + ": the console window accepts --data-dir DIR, --port N, --bind ADDRESS, --db-url JDBC_URL, --db-user USER and --no-server");
+    }
+
     static LaunchOptions parse(List<String> args) {
         Path dataDir = null;
         Map<String, String> overrides = new HashMap<>();
@@ -43,6 +52,9 @@ record LaunchOptions(Path dataDir, Map<String, String> overrides, boolean startS
                 continue;
             }
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            if (!OPTIONS_WITH_VALUE.contains(name)) {
+                throw unknownOption(name);
+            }
             String value;
             if (arg.contains("=")) {
                 value = arg.substring(arg.indexOf('=') + 1);
@@ -59,8 +71,7 @@ record LaunchOptions(Path dataDir, Map<String, String> overrides, boolean startS
                 case "--db-user" -> overrides.put("db.user", value);
                 case "--db-password" -> throw new IllegalArgumentException(
                         "Option --db-password is not accepted because process listings would show it: set TOKENDESK_DB_PASSWORD instead");
-                default -> throw new IllegalArgumentException("Unknown option " + name
-                        + ": the console window accepts --data-dir DIR, --port N, --bind ADDRESS, --db-url JDBC_URL, --db-user USER and --no-server");
+                default -> throw unknownOption(name);
             }
         }
         return new LaunchOptions(dataDir, overrides, startServer);

@@ -63,6 +63,17 @@ class LaunchOptionsTest {
     }
 
     @Test
+    void unknownLastOptionNamedUnknown() {
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("-x")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Unknown option -x")
+                .hasMessageNotContaining("needs a value");
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--bogus", "1")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Unknown option --bogus");
+    }
+
+    @Test
     void firstWordIsSubcommand() {
         assertThat(LaunchOptions.startsWithSubcommand("token", "create")).isTrue();
         assertThat(LaunchOptions.startsWithSubcommand("--port", "0")).isFalse();

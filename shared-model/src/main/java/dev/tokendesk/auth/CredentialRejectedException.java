@@ -17,7 +17,7 @@ public class CredentialRejectedException extends TokenDeskException {
         SUPERSEDED_TOKEN("The API token was regenerated and this value is no longer valid"),
         INVALID_JWT("Invalid JWT"),
         EXPIRED_JWT("The JWT has expired"),
-        OUTDATED_JWT("The JWT is no longer valid: the user's password changed or they were signed out"),
+        OUTDATED_JWT("The JWT is no longer valid: the user's password changed, or they were signed out or blocked; log in again"),
         USER_NOT_FOUND("The user of this credential no longer exists"),
         USER_BLOCKED("The user of this credential is blocked"),
         EMPTY_CREDENTIAL("The Authorization header has no credential"),

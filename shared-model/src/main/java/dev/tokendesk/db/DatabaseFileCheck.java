@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import org.h2.api.ErrorCode;
 
 /**
@@ -83,7 +84,7 @@ final class DatabaseFileCheck {
             if (config.usesEmbeddedDatabase() && e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
                 return countThroughOwner(config, table);
             }
-            throw new DatabaseUnavailableException("Cannot count the rows of " + table + " in " + where(config) + ": " + e.getMessage(), e);
+            throw new DatabaseUnavailableException("Cannot read the " + where(config) + " to count its " + table + ": " + e.getMessage(), e);
         }
     }
 
@@ -95,8 +96,21 @@ final class DatabaseFileCheck {
         }
     }
 
+    /** Seconds that a PostgreSQL server gets to accept the connection and the login. Without a limit, a server that never responds would stall the start. */
+    static final int POSTGRES_LOGIN_TIMEOUT_SECONDS = 10;
+
     private static long count(String url, String user, String password, String table) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url, user, password)) {
+        Properties properties = new Properties();
+        if (user != null) {
+            properties.setProperty("user", user);
+        }
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            properties.setProperty("loginTimeout", Integer.toString(POSTGRES_LOGIN_TIMEOUT_SECONDS));
+        }
+        try (Connection connection = DriverManager.getConnection(url, properties)) {
             if (!hasTable(connection, table)) {
                 return 0;
             }

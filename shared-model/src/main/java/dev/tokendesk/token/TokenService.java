@@ -77,6 +77,9 @@ public final class TokenService {
         String token = format.generate();
         Instant now = clock.instant();
         Instant expiresAt = request.expiry().expiresAt(clock);
+        if (expiresAt != null && !expiresAt.isAfter(now)) {
+            throw ValidationException.of("expiresAt", "Token expiry " + expiresAt + " is not in the future: choose a later time or a duration such as 30d");
+        }
         TokenView view = database.inTransaction(session -> {
             User owner = session.find(User.class, request.ownerId());
             if (owner == null) {

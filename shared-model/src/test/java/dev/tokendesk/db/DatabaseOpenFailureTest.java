@@ -2,7 +2,9 @@ package dev.tokendesk.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.tokendesk.TokenDesk;
 import dev.tokendesk.config.TokenDeskConfig;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -38,6 +40,19 @@ class DatabaseOpenFailureTest {
         if (bootstrap != null) {
             bootstrap.join(Duration.ofSeconds(30).toMillis());
             assertThat(bootstrap.isAlive()).as("the Hibernate bootstrap thread after the pool failed").isFalse();
+        }
+    }
+
+    @Test
+    void silentServerFailsStart() throws Exception {
+        // The socket is bound and listening, so connections succeed, but nothing ever responds.
+        try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            String url = "jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/tokendesk";
+            TokenDeskConfig config = new TokenDeskConfig(dataDir, url, "tokendesk", null, "127.0.0.1", 0, Duration.ofHours(1));
+
+            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThatThrownBy(() -> TokenDesk.open(config).close())
+                    .isInstanceOf(DatabaseUnavailableException.class)
+                    .hasMessageContaining(url));
         }
     }
 

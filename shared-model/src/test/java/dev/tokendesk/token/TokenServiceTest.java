@@ -55,6 +55,19 @@ class TokenServiceTest {
     }
 
     @Test
+    void pastExpiryRejected() {
+        TokenRequest past = TokenRequest.of(alice.id(), "late", TokenScope.FULL, new Expiry.At(clock.instant().minusSeconds(1)));
+        TokenRequest now = TokenRequest.of(alice.id(), "now", TokenScope.FULL, new Expiry.At(clock.instant()));
+
+        assertThatThrownBy(() -> desk.tokens().issue(past))
+                .isInstanceOf(dev.tokendesk.ValidationException.class)
+                .hasMessageContaining("is not in the future");
+        assertThatThrownBy(() -> desk.tokens().issue(now))
+                .isInstanceOf(dev.tokendesk.ValidationException.class);
+        assertThat(desk.tokens().list()).isEmpty();
+    }
+
+    @Test
     void checksumRejectsOneChangedCharacter() {
         String token = desk.tokens().issue(TokenRequest.of(alice.id(), "ci", TokenScope.FULL, Expiry.NEVER)).token();
         char changed = token.charAt(10) == 'a' ? 'b' : 'a';

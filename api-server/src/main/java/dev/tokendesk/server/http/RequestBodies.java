@@ -4,15 +4,20 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokendesk.server.error.ApiException;
+import dev.tokendesk.server.security.SecretMasking;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Reads JSON request bodies on a worker thread, with a size limit and a Content-Type check. */
 public final class RequestBodies {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RequestBodies.class);
 
     /** Largest accepted request body, in bytes. */
     public static final int MAX_BODY_BYTES = 1024 * 1024;
@@ -24,8 +29,8 @@ public final class RequestBodies {
      * Reads and parses the body as JSON.
      *
      * @throws ApiException 415 when the Content-Type is not JSON, 413 when the body is larger than
-     *     {@link #MAX_BODY_BYTES}, 400 when it is empty or not valid JSON, 503 when a stop
-     *     interrupts the read
+     *     {@link #MAX_BODY_BYTES}, 400 when it is empty or not valid JSON or the client closes the
+     *     connection before it ends, 503 when a stop interrupts the read
      */
     public static JsonNode readJson(HttpServerExchange exchange) throws IOException {
         String contentType = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
@@ -40,6 +45,13 @@ public final class RequestBodies {
             // Only a stop interrupts a worker thread, so the client was still sending when the in-flight wait ran out.
             throw new ApiException(503, "ServiceUnavailableError",
                     "The API server stopped before the request body arrived completely. Send the request again once it runs.");
+        } catch (IOException e) {
+            // The client closed or reset the connection in the middle of the body. That is the
+            // client's doing, not a server failure, and the response cannot reach it anyway.
+            LOG.debug("Request body of {} {} ended early: {}", exchange.getRequestMethod(),
+                    SecretMasking.mask(exchange.getRequestPath()), e.getMessage());
+            throw ApiException.badParameter("body", "The request body ended before all of its "
+                    + exchange.getRequestHeaders().getFirst(Headers.CONTENT_LENGTH) + " bytes (Content-Length) arrived");
         }
         if (body.length > MAX_BODY_BYTES) {
             throw ApiException.payloadTooLarge(MAX_BODY_BYTES);

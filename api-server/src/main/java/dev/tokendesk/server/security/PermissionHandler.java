@@ -112,8 +112,13 @@ public final class PermissionHandler implements HttpHandler {
     public static ContentTypeView contentType(ContentService content, HttpServerExchange exchange) {
         Map<String, String> parameters = exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY).getParameters();
         String name = parameters.get("name");
-        return content.findByRouteName(name, parameters.containsKey("documentId"))
-                .orElseThrow(() -> ApiException.notFound("No content type with the route name '" + name + "'"));
+        boolean entryPath = parameters.containsKey("documentId");
+        return content.findByRouteName(name, entryPath).orElseThrow(() -> {
+            if (entryPath && content.findByRouteName(name, false).isPresent()) {
+                return ApiException.notFound("'" + name + "' is a single type, which has no entries by documentId: use the path /api/" + name);
+            }
+            return ApiException.notFound("No content type with the route name '" + name + "'");
+        });
     }
 
     /** Allows a relation target when the caller's effective permissions include {@code find} on it. */

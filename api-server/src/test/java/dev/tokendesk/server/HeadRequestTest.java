@@ -6,7 +6,6 @@ import dev.tokendesk.role.Action;
 import dev.tokendesk.role.Permission;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,10 +39,10 @@ class HeadRequestTest {
 
         assertThat(head.status()).as(head.text()).isEqualTo(200);
         assertThat(head.body()).isEmpty();
-        assertThat(header(head, "Content-Type")).isEqualTo("application/json; charset=utf-8");
-        assertThat(header(head, "Content-Length")).isEqualTo(String.valueOf(get.body().getBytes(StandardCharsets.UTF_8).length));
-        assertThat(header(head, "Content-Length")).isEqualTo(header(get, "Content-Length"));
-        assertThat(header(head, "X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(head.header("Content-Type")).isEqualTo("application/json; charset=utf-8");
+        assertThat(head.header("Content-Length")).isEqualTo(String.valueOf(get.body().getBytes(StandardCharsets.UTF_8).length));
+        assertThat(head.header("Content-Length")).isEqualTo(get.header("Content-Length"));
+        assertThat(head.header("X-Content-Type-Options")).isEqualTo("nosniff");
     }
 
     @Test
@@ -56,10 +55,10 @@ class HeadRequestTest {
 
         assertThat(head.status()).isEqualTo(200);
         assertThat(head.body()).isEmpty();
-        assertThat(header(head, "Content-Length")).isEqualTo(header(get, "Content-Length"));
+        assertThat(head.header("Content-Length")).isEqualTo(get.header("Content-Length"));
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.body()).isEmpty();
-        assertThat(header(missing, "Content-Length")).isEqualTo(header(send("GET", "/api/restaurants/no-such-entry"), "Content-Length"));
+        assertThat(missing.header("Content-Length")).isEqualTo(send("GET", "/api/restaurants/no-such-entry").header("Content-Length"));
     }
 
     @Test
@@ -70,9 +69,9 @@ class HeadRequestTest {
 
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.body()).isEmpty();
-        assertThat(header(me, "Content-Length")).isEqualTo(header(send("GET", "/api/users/me", "Authorization: Bearer " + fixture.tokenA),
+        assertThat(me.header("Content-Length")).isEqualTo(send("GET", "/api/users/me", "Authorization: Bearer " + fixture.tokenA).header(
                 "Content-Length"));
-        assertThat(header(me, "Cache-Control")).isEqualTo("no-store");
+        assertThat(me.header("Cache-Control")).isEqualTo("no-store");
         assertThat(openApi.status()).isEqualTo(200);
         assertThat(openApi.body()).isEmpty();
         assertThat(health.status()).isEqualTo(200);
@@ -89,7 +88,7 @@ class HeadRequestTest {
 
         assertThat(byHeader.status()).isEqualTo(401);
         assertThat(byHeader.body()).isEmpty();
-        assertThat(header(byHeader, "WWW-Authenticate")).contains("invalid_token");
+        assertThat(byHeader.header("WWW-Authenticate")).contains("invalid_token");
         assertThat(byQuery.status()).isEqualTo(401);
         assertThat(byQuery.body()).isEmpty();
         assertThat(anonymousMe.status()).isEqualTo(401);
@@ -119,8 +118,8 @@ class HeadRequestTest {
         assertThat(head.status()).isEqualTo(200);
         assertThat(get.status()).isEqualTo(200);
         assertThat(get.body()).contains("\"data\":[");
-        assertThat(get.body().getBytes(StandardCharsets.UTF_8)).hasSize(Integer.parseInt(header(head, "Content-Length")));
-        assertThat(header(headAgain, "Content-Length")).isEqualTo(header(get, "Content-Length"));
+        assertThat(get.body().getBytes(StandardCharsets.UTF_8)).hasSize(Integer.parseInt(head.header("Content-Length")));
+        assertThat(headAgain.header("Content-Length")).isEqualTo(get.header("Content-Length"));
         assertThat(headAgain.body()).isEmpty();
     }
 
@@ -145,16 +144,4 @@ class HeadRequestTest {
         return RawHttp.send(api.server.port(), request.toString().getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    /** Returns the first value of header {@code name} in a raw response, or null. */
-    private static String header(RawHttp.Result result, String name) {
-        int end = result.text().indexOf("\r\n\r\n");
-        String head = end < 0 ? result.text() : result.text().substring(0, end);
-        String prefix = name.toLowerCase(Locale.ROOT) + ":";
-        for (String line : head.split("\r\n")) {
-            if (line.toLowerCase(Locale.ROOT).startsWith(prefix)) {
-                return line.substring(prefix.length()).trim();
-            }
-        }
-        return null;
-    }
 }

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /** Sends a request byte for byte, for header forms that HTTP clients normalise away. */
 final class RawHttp {
@@ -58,6 +59,19 @@ final class RawHttp {
     }
 
     record Result(int status, String text) {
+
+        /** Returns the first value of header {@code name}, or null. */
+        String header(String name) {
+            int end = text.indexOf("\r\n\r\n");
+            String head = end < 0 ? text : text.substring(0, end);
+            String prefix = name.toLowerCase(Locale.ROOT) + ":";
+            for (String line : head.split("\r\n")) {
+                if (line.toLowerCase(Locale.ROOT).startsWith(prefix)) {
+                    return line.substring(prefix.length()).trim();
+                }
+            }
+            return null;
+        }
 
         /** Returns the body after the blank line that ends the headers, or an empty string. */
         String body() {

@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -69,12 +68,12 @@ class ServerStopTest {
 
             assertThat(local.status()).as(local.text()).isEqualTo(503);
             assertThat(local.body()).contains("\"name\":\"ServiceUnavailableError\"");
-            assertThat(header(local, "Access-Control-Allow-Origin")).isEqualTo(LOCAL_ORIGIN);
-            assertThat(header(local, "Vary")).isEqualTo("Origin");
-            assertThat(header(local, "X-Content-Type-Options")).isEqualTo("nosniff");
-            assertThat(header(local, "Connection")).isEqualToIgnoringCase("close");
+            assertThat(local.header("Access-Control-Allow-Origin")).isEqualTo(LOCAL_ORIGIN);
+            assertThat(local.header("Vary")).isEqualTo("Origin");
+            assertThat(local.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(local.header("Connection")).isEqualToIgnoringCase("close");
             assertThat(other.status()).isEqualTo(503);
-            assertThat(header(other, "Access-Control-Allow-Origin")).isNull();
+            assertThat(other.header("Access-Control-Allow-Origin")).isNull();
         }
     }
 
@@ -213,16 +212,4 @@ class ServerStopTest {
         }
     }
 
-    /** Returns the first value of header {@code name} in a raw response, or null. */
-    private static String header(RawHttp.Result result, String name) {
-        int end = result.text().indexOf("\r\n\r\n");
-        String head = end < 0 ? result.text() : result.text().substring(0, end);
-        String prefix = name.toLowerCase(Locale.ROOT) + ":";
-        for (String line : head.split("\r\n")) {
-            if (line.toLowerCase(Locale.ROOT).startsWith(prefix)) {
-                return line.substring(prefix.length()).trim();
-            }
-        }
-        return null;
-    }
 }

@@ -14,6 +14,7 @@ import dev.tokendesk.content.query.Selection;
 import dev.tokendesk.content.query.SortOrder;
 import dev.tokendesk.content.query.Status;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -98,6 +99,9 @@ final class EntryReader {
             int offset, int limit) {
         EntrySql sql = new EntrySql();
         String where = baseWhere(sql, type, filter, documentIds, inverse);
+        if (documentIds != null && sort.isEmpty()) {
+            return idsOfDocuments(sql, where, offset, limit);
+        }
         sql.orderBy(sort, "e");
         String statement = "SELECT e.id FROM content_entries e" + sql.joins() + " WHERE " + where + sql.orderByClause();
         NativeQuery<Long> query = sql.bindAll(session.createNativeQuery(statement, Long.class));
@@ -106,6 +110,21 @@ final class EntryReader {
             query.setMaxResults(limit);
         }
         return query.getResultList();
+    }
+
+    /**
+     * Returns the ids of the entries of the given documents in id order, {@code where} already
+     * naming the documents. Each document is one entry, so there are at most as many rows as
+     * documents and they are ordered here. An ORDER BY made H2 read the type's (type, id) index in
+     * order instead of the document_id index: 3.7 s for one document among 1,000,000 entries.
+     */
+    private List<Long> idsOfDocuments(EntrySql sql, String where, int offset, int limit) {
+        List<Long> ids = new ArrayList<>(sql.bindAll(session.createNativeQuery(
+                "SELECT e.id FROM content_entries e" + sql.joins() + " WHERE " + where, Long.class)).getResultList());
+        Collections.sort(ids);
+        int from = Math.min(offset, ids.size());
+        int to = limit > 0 ? Math.min(from + limit, ids.size()) : ids.size();
+        return ids.subList(from, to);
     }
 
     private String baseWhere(EntrySql sql, ContentTypeView type, Condition filter, Set<String> documentIds, Inverse inverse) {

@@ -46,8 +46,8 @@ elif [[ "$1" == -* && "$1" != -h && "$1" != --help && "$1" != -V && "$1" != --ve
 fi
 archive=${jar%.jar}-$mode.jsa
 
-# A run that ends early (--help, a mistyped option) writes an archive of a few MB that would slow
-# every later start; a full one is about 70 MB, so one under 16 MB is replaced.
+# A run that ends early (--help, a mistyped option) writes an archive of a few MB, which would slow
+# every later start. A full one is about 70 MB, so one under 16 MB is replaced.
 min_archive_bytes=$((16 * 1024 * 1024))
 if [[ "${TOKENDESK_CDS:-1}" == 1 && -n "$mode" ]]; then
     if [[ -f "$archive" && "$archive" -nt "$jar" && $(stat -c %s "$archive") -ge $min_archive_bytes ]]; then

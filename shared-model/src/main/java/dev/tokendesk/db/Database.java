@@ -153,7 +153,7 @@ public final class Database implements AutoCloseable {
                 .applySetting(AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, Action.NONE)
                 // No generated classes. The entities load their associations eagerly and no code
                 // requests a reference, so Hibernate needs no proxies, and reflection reads and writes
-                // the fields. Generating proxy and accessor classes with Byte Buddy took about a third
+                // the fields. Generating proxy and accessor classes with Byte Buddy took about 40%
                 // of the bootstrap's samples in a start-up profile.
                 .addService(BytecodeProvider.class, new org.hibernate.bytecode.internal.none.BytecodeProviderImpl())
                 .build();

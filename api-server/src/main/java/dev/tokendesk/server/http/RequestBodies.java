@@ -50,8 +50,10 @@ public final class RequestBodies {
             // client's doing, not a server failure, and the response cannot reach it anyway.
             LOG.debug("Request body of {} {} ended early: {}", exchange.getRequestMethod(),
                     SecretMasking.mask(exchange.getRequestPath()), e.getMessage());
-            throw ApiException.badParameter("body", "The request body ended before all of its "
-                    + exchange.getRequestHeaders().getFirst(Headers.CONTENT_LENGTH) + " bytes (Content-Length) arrived");
+            String length = exchange.getRequestHeaders().getFirst(Headers.CONTENT_LENGTH);
+            throw ApiException.badParameter("body", length == null
+                    ? "The request body ended before its last chunk arrived: the connection was closed"
+                    : "The request body ended before all of its " + length + " bytes (Content-Length) arrived");
         }
         if (body.length > MAX_BODY_BYTES) {
             throw ApiException.payloadTooLarge(MAX_BODY_BYTES);
